@@ -1,0 +1,13 @@
+// Registration functions of every `hegui` subcommand, one per file in cli/.
+#ifndef HEGUI_CLI_COMMANDS_H_
+#define HEGUI_CLI_COMMANDS_H_
+
+#include "cli/command.h"
+
+namespace hegui::cli {
+
+// Subcommands add their registration function here, in alphabetical order.
+
+}  // namespace hegui::cli
+
+#endif  // HEGUI_CLI_COMMANDS_H_

@@ -7,6 +7,7 @@
 namespace hegui::cli {
 
 // Subcommands add their registration function here, in alphabetical order.
+void AddLawCommand(CLI::App& app, CommandResult& result);
 
 }  // namespace hegui::cli
 

@@ -9,7 +9,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   hegui::cli::CommandResult result;
   // Subcommands register here, in alphabetical order.
-  (void)result;
+  hegui::cli::AddLawCommand(app, result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# CLI smoke test of `hegui law`: runs the built binary and checks output and exit codes.
+#   cli_smoke.sh PATH_TO_HEGUI
+set -uo pipefail
+hegui=$1
+fail=0
+check() {  # check NAME EXPECTED_RC PATTERN -- ARGS...
+  local name=$1 want_rc=$2 pattern=$3
+  shift 4
+  local out rc
+  out=$("$hegui" "$@" 2>&1)
+  rc=$?
+  if [ "$rc" != "$want_rc" ]; then
+    echo "FAIL $name: exit $rc, want $want_rc"; echo "$out" | head -5; fail=1; return
+  fi
+  if ! grep -qE -- "$pattern" <<<"$out"; then
+    echo "FAIL $name: output lacks /$pattern/"; echo "$out" | head -5; fail=1; return
+  fi
+  echo "ok   $name"
+}
+check show-23 0 '（三）采取监测、记录网络运行状态' -- law show 23
+check show-23-english 0 '\(3\) ' -- law show 23
+check show-23-chapter 0 'Section 1  第一节 一般规定' -- law show 23
+check show-unknown 2 'no article 82' -- law show 82
+check show-json 0 '"heading_zh": "第七十一条"' -- law show 71 --format json
+check show-2016-split 0 'split' -- law show --2016 69
+check show-2016-merged 0 'merged with old Arts. 66 and 70 into new Art. 71' -- law show --2016 64
+check show-2016-unknown 2 'no article 80 in the 2016' -- law show --2016 80
+check show-new-article 0 'no 2016 counterpart' -- law show 73
+check list 0 '^ +81 +Entry into force|^ +81 ' -- law list
+check list-json 0 '"chapters"' -- law list --format json
+check chapter-6 0 'Chapter 6  第六章 法律责任' -- law chapter 6
+check chapter-unknown 2 'no chapter 8' -- law chapter 8
+check bad-format 2 'format' -- law list --format xml
+exit $fail

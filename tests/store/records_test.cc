@@ -1,0 +1,33 @@
+#include "store/records.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace hegui::store {
+namespace {
+
+TEST(RecordsTest, EnumNamesRoundTrip) {
+  for (Role r : {Role::kAdmin, Role::kReviewer, Role::kAuditor, Role::kUser}) {
+    EXPECT_EQ(*ParseRole(RoleName(r)), r);
+  }
+  for (ReviewStatus s :
+       {ReviewStatus::kPending, ReviewStatus::kApproved, ReviewStatus::kRejected}) {
+    EXPECT_EQ(*ParseReviewStatus(ReviewStatusName(s)), s);
+  }
+  for (ComplaintStatus s :
+       {ComplaintStatus::kOpen, ComplaintStatus::kInProgress, ComplaintStatus::kResolved}) {
+    EXPECT_EQ(*ParseComplaintStatus(ComplaintStatusName(s)), s);
+  }
+  EXPECT_EQ(ComplaintStatusName(ComplaintStatus::kInProgress), "in_progress");
+  EXPECT_EQ(*ParseIdentityStatus("verified"), IdentityStatus::kVerified);
+}
+
+TEST(RecordsTest, UnknownRoleListsTheAcceptedOnes) {
+  StatusOr<Role> r = ParseRole("root");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(),
+            "unknown role 'root'; expected one of admin, reviewer, auditor, user");
+}
+
+}  // namespace
+}  // namespace hegui::store

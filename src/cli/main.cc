@@ -9,7 +9,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   hegui::cli::CommandResult result;
   // Subcommands register here, in alphabetical order.
+  hegui::cli::AddKeysCommand(app, result);
   hegui::cli::AddLawCommand(app, result);
+  hegui::cli::AddUsersCommand(app, result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

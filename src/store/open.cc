@@ -1,5 +1,7 @@
 #include "store/open.h"
 
+#include <cstdlib>
+
 #include "store/internal/connection_pool.h"
 #include "store/internal/postgres_connection.h"
 #include "store/internal/sql_store.h"
@@ -23,6 +25,12 @@ Status UnknownUrl(std::string_view url) {
 }
 
 }  // namespace
+
+std::string DefaultStoreUrl() {
+  const char* env = std::getenv("HEGUI_STORE");
+  if (env != nullptr && *env != '\0') return env;
+  return "sqlite://./hegui.db";
+}
 
 StatusOr<Backend> BackendForUrl(std::string_view url) {
   if (url == kSqliteMemory || StartsWith(url, kSqliteScheme)) return Backend::kSqlite;

@@ -17,6 +17,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "core/status_or.h"
@@ -44,6 +45,10 @@ struct StoreOptions {
 // The scheme of a store URL, decided without connecting.
 enum class Backend { kSqlite, kPostgres };
 StatusOr<Backend> BackendForUrl(std::string_view url);
+
+// The store URL to use when none is given: $HEGUI_STORE if set and not
+// empty, else "sqlite://./hegui.db".
+std::string DefaultStoreUrl();
 
 // Opens (and migrates) the store named by `url`. InvalidArgument for a URL no
 // backend accepts; Unavailable if the database cannot be opened or reached;

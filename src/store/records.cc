@@ -1,6 +1,7 @@
 #include "store/records.h"
 
 #include <array>
+#include <cstdio>
 #include <utility>
 
 namespace hegui::store {
@@ -49,6 +50,19 @@ constexpr std::array<std::pair<ComplaintStatus, std::string_view>, 3> kComplaint
 }};
 
 }  // namespace
+
+std::string FormatTime(Time t) {
+  const auto days = std::chrono::floor<std::chrono::days>(t);
+  const std::chrono::year_month_day ymd(days);
+  const std::chrono::hh_mm_ss<std::chrono::microseconds> hms(t - days);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%06lldZ",
+                static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
+                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()),
+                static_cast<long long>(hms.subseconds().count()));
+  return buf;
+}
 
 std::string_view RoleName(Role role) { return NameOf(kRoles, role); }
 std::string_view IdentityStatusName(IdentityStatus status) {

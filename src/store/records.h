@@ -48,6 +48,9 @@ std::string_view IdentityStatusName(IdentityStatus status);
 std::string_view ReviewStatusName(ReviewStatus status);
 std::string_view ComplaintStatusName(ComplaintStatus status);
 
+// RFC 3339 in UTC with microseconds, e.g. "2026-11-30T03:04:05.123456Z".
+std::string FormatTime(Time t);
+
 // Inverses of the above; InvalidArgument naming the accepted values otherwise.
 StatusOr<Role> ParseRole(std::string_view name);
 StatusOr<IdentityStatus> ParseIdentityStatus(std::string_view name);

@@ -22,6 +22,13 @@ TEST(RecordsTest, EnumNamesRoundTrip) {
   EXPECT_EQ(*ParseIdentityStatus("verified"), IdentityStatus::kVerified);
 }
 
+TEST(RecordsTest, TimeIsFormattedAsRfc3339Utc) {
+  EXPECT_EQ(FormatTime(Time(std::chrono::microseconds(0))), "1970-01-01T00:00:00.000000Z");
+  // 2026-11-30T03:04:05.000123Z
+  EXPECT_EQ(FormatTime(Time(std::chrono::microseconds(1796007845000123))),
+            "2026-11-30T03:04:05.000123Z");
+}
+
 TEST(RecordsTest, UnknownRoleListsTheAcceptedOnes) {
   StatusOr<Role> r = ParseRole("root");
   ASSERT_FALSE(r.ok());

@@ -13,7 +13,8 @@ cleanup() {
   fi
 }
 run_as_pg() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # As root, run as the postgres user from / (it may not be allowed into the cwd).
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 trap cleanup EXIT
 if [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] && [ -z "${HEGUI_TEST_PG:-}" ]; then

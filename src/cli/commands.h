@@ -9,6 +9,7 @@ namespace hegui::cli {
 // Subcommands add their registration function here, in alphabetical order.
 void AddKeysCommand(CLI::App& app, CommandResult& result);
 void AddLawCommand(CLI::App& app, CommandResult& result);
+void AddScanCommand(CLI::App& app, CommandResult& result);
 void AddUsersCommand(CLI::App& app, CommandResult& result);
 
 }  // namespace hegui::cli

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   // Subcommands register here, in alphabetical order.
   hegui::cli::AddKeysCommand(app, result);
   hegui::cli::AddLawCommand(app, result);
+  hegui::cli::AddScanCommand(app, result);
   hegui::cli::AddUsersCommand(app, result);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,192 @@
+#include "scan/scan_stream.h"
+
+#include <algorithm>
+
+#include "scan/scanner.h"
+
+namespace hegui::scan {
+namespace {
+
+// Bytes of original context kept before the oldest position a future match
+// can start at (whole-word checks look at the preceding character).
+constexpr size_t kLeftContextBytes = 16;
+
+}  // namespace
+
+ScanStream::ScanStream(std::shared_ptr<const Scanner> scanner, const StreamOptions& options)
+    : scanner_(std::move(scanner)), options_(options) {}
+
+Status ScanStream::Feed(std::string_view chunk, StreamUpdate* update) {
+  if (closed_) return FailedPreconditionError("ScanStream::Feed after Close");
+  buf_.append(chunk);
+  return Advance(false, update);
+}
+
+Status ScanStream::Close(StreamUpdate* update) {
+  if (closed_) return FailedPreconditionError("ScanStream::Close called twice");
+  closed_ = true;
+  return Advance(true, update);
+}
+
+void ScanStream::EmitInvalid(const InvalidUtf8& run, StreamUpdate* update) {
+  Finding f = scanner_->InvalidFinding(run, buf_, base_);
+  update->findings.push_back(f);
+  unreleased_.push_back(std::move(f));
+}
+
+Status ScanStream::Advance(bool closing, StreamUpdate* update) {
+  update->findings.clear();
+  update->released.clear();
+  update->released_offset = released_;
+  const Normalizer& normalizer = scanner_->normalizer();
+  const LexiconMatcher& matcher = scanner_->matcher();
+  const auto& entries = matcher.lexicon().entries();
+  const size_t max_lit = matcher.max_literal_bytes();
+
+  // 1. Normalise the complete characters that arrived.
+  invalid_.clear();
+  consumed_ += normalizer.Append(std::string_view(buf_).substr(consumed_),
+                                 static_cast<uint32_t>(consumed_), closing, &lex_, nullptr,
+                                 scanner_->config().report_invalid_utf8 ? &invalid_ : nullptr);
+  for (const InvalidUtf8& run : invalid_) {
+    if (open_invalid_ && open_invalid_->offset + open_invalid_->length == run.offset) {
+      open_invalid_->length += run.length;
+      continue;
+    }
+    if (open_invalid_) EmitInvalid(*open_invalid_, update);
+    open_invalid_ = run;
+  }
+  if (open_invalid_ && (closing || open_invalid_->offset + open_invalid_->length < consumed_)) {
+    EmitInvalid(*open_invalid_, update);
+    open_invalid_.reset();
+  }
+
+  // 2. Scan the new part of the lexicon view, with enough overlap for hits
+  //    that began before it; only hits ending in the new part are new.
+  if (lex_.size() > lex_scanned_ && max_lit > 0) {
+    size_t start = lex_scanned_ >= max_lit ? lex_scanned_ - max_lit + 1 : 0;
+    hits_.clear();
+    HEGUI_RETURN_IF_ERROR(matcher.Scan(lex_.text().substr(start), lex_scanned_ - start, &hits_));
+    for (LiteralHit h : hits_) {
+      h.begin += static_cast<uint32_t>(start);
+      h.end += static_cast<uint32_t>(start);
+      bool allow_added = false;
+      for (const LexiconTarget* t = matcher.targets_begin(h.literal);
+           t != matcher.targets_end(h.literal); ++t) {
+        if (entries[t->entry].allow) {
+          if (!allow_added) allow_.push_back(h);
+          allow_added = true;
+        } else {
+          pending_.push_back({h, *t});
+        }
+      }
+    }
+  }
+  lex_scanned_ = lex_.size();
+
+  // 3. Report hits that no later byte can change: every allow-list phrase
+  //    that could contain them has been seen, and for whole-word terms the
+  //    next character is known.
+  std::vector<Candidate> still_pending;
+  for (const Candidate& c : pending_) {
+    bool final = closing || lex_.size() >= c.hit.end + matcher.AllowReach(c.hit.literal);
+    if (final && !closing && c.target.whole_word) {
+      final = lex_.SourceSpan(c.hit.begin, c.hit.end, buf_).second < consumed_;
+    }
+    if (!final) {
+      still_pending.push_back(c);
+      continue;
+    }
+    if (Scanner::Suppressed(c.hit, allow_)) continue;
+    size_t before = update->findings.size();
+    scanner_->AppendLexiconFinding(c.hit, c.target, lex_, buf_, base_, &update->findings);
+    if (update->findings.size() > before) unreleased_.push_back(update->findings.back());
+  }
+  pending_.swap(still_pending);
+
+  // 4. Release what can no longer be part of a match.
+  size_t keep_lex = lex_.size();  // Lexicon view position future hits may start at.
+  if (max_lit > 0) keep_lex = lex_.size() >= max_lit ? lex_.size() - max_lit + 1 : 0;
+  size_t release = buf_.size();
+  if (!closing) {
+    release = consumed_;
+    if (keep_lex < lex_.size()) release = std::min<size_t>(release, lex_.source(keep_lex));
+    for (const Candidate& c : pending_) {
+      release = std::min<size_t>(release, lex_.source(c.hit.begin));
+    }
+    if (open_invalid_) release = std::min(release, open_invalid_->offset);
+    size_t limit = scanner_->config().stream_max_hold_back_bytes;
+    if (consumed_ - std::min(release, consumed_) > limit) {
+      // Bound memory: release the older half of the held bytes regardless.
+      release = consumed_ - limit / 2;
+      while (release < consumed_ && (static_cast<unsigned char>(buf_[release]) & 0xC0) == 0x80) {
+        ++release;
+      }
+      std::erase_if(pending_,
+                    [&](const Candidate& c) { return lex_.source(c.hit.begin) < release; });
+      keep_lex = std::max(keep_lex, LexIndexAtOrAfter(release));
+    }
+    // Never cut a reported finding in two.
+    for (bool moved = true; moved;) {
+      moved = false;
+      for (const Finding& f : unreleased_) {
+        if (f.begin < base_ + release && base_ + release < f.end && f.begin >= released_) {
+          release = f.begin - base_;
+          moved = true;
+        }
+      }
+    }
+    release = std::max<size_t>(release, released_ - base_);
+  }
+  std::string_view out =
+      std::string_view(buf_).substr(released_ - base_, base_ + release - released_);
+  update->released_offset = released_;
+  update->released = options_.mask ? MaskText(out, released_, unreleased_, options_.mask_options)
+                                   : std::string(out);
+  released_ = base_ + release;
+  std::erase_if(unreleased_, [&](const Finding& f) { return f.end <= released_; });
+
+  // 5. Drop what is neither held back nor needed as context.
+  if (!closing) Trim(release, keep_lex);
+  return OkStatus();
+}
+
+size_t ScanStream::LexIndexAtOrAfter(size_t original) const {
+  size_t lo = 0, hi = lex_.size();
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (lex_.source(mid) < original) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+void ScanStream::Trim(size_t release_rel, size_t keep_lex) {
+  size_t lex_floor = keep_lex;
+  for (const Candidate& c : pending_) lex_floor = std::min<size_t>(lex_floor, c.hit.begin);
+  std::erase_if(allow_, [&](const LiteralHit& a) { return a.end <= lex_floor; });
+  for (const LiteralHit& a : allow_) lex_floor = std::min<size_t>(lex_floor, a.begin);
+  size_t keep = std::min(release_rel, lex_floor < lex_.size() ? lex_.source(lex_floor) : consumed_);
+  keep = keep > kLeftContextBytes ? keep - kLeftContextBytes : 0;
+  if (keep < 256 || keep * 2 < buf_.size()) return;  // Amortise: trim in large steps.
+  size_t drop_lex = LexIndexAtOrAfter(keep);
+  lex_.DropFront(drop_lex, static_cast<uint32_t>(keep));
+  buf_.erase(0, keep);
+  base_ += keep;
+  consumed_ -= keep;
+  lex_scanned_ -= drop_lex;
+  for (Candidate& c : pending_) {
+    c.hit.begin -= static_cast<uint32_t>(drop_lex);
+    c.hit.end -= static_cast<uint32_t>(drop_lex);
+  }
+  for (LiteralHit& a : allow_) {
+    a.begin -= static_cast<uint32_t>(drop_lex);
+    a.end -= static_cast<uint32_t>(drop_lex);
+  }
+  if (open_invalid_) open_invalid_->offset -= keep;
+}
+
+}  // namespace hegui::scan

@@ -1,0 +1,105 @@
+// ScanStream: scans text that arrives in chunks (e.g. SSE deltas of a model
+// response) and finds matches that cross chunk borders.
+//
+// Each Feed() normalises the new bytes, scans them with the overlap needed
+// for matches that began earlier, and reports the findings that have become
+// final: no later byte can change them. It also RELEASES the prefix of the
+// input that can no longer be part of any match; a gateway forwards only
+// released bytes, so a finding is always reported before (or with) the
+// release of its bytes, and a finding's bytes are released in one piece.
+//
+// Hold-back: at most about the longest lexicon term (in normalised bytes,
+// plus any separators inside it) is held, plus an incomplete UTF-8 character
+// at the end of a chunk. Memory is bounded: when more than
+// ScannerConfig::stream_max_hold_back_bytes original bytes would be held (a
+// term stretched by thousands of separators), the stream releases the older
+// half anyway and a match spanning that far may be missed.
+//
+// Equivalence: for inputs without such forced releases, the findings of a
+// stream fed in any chunking equal Scanner::Scan() of the whole text (as a
+// set; Scan() sorts them, a stream reports them as they become final).
+//
+// Thread-safety: a ScanStream is used by one thread at a time (it may move
+// between threads). It keeps its Scanner alive.
+#ifndef HEGUI_SCAN_SCAN_STREAM_H_
+#define HEGUI_SCAN_SCAN_STREAM_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "scan/finding.h"
+#include "scan/lexicon_matcher.h"
+#include "scan/mask.h"
+#include "scan/normalizer.h"
+
+namespace hegui::scan {
+
+class Scanner;
+
+struct StreamOptions {
+  bool mask = false;  // StreamUpdate::released is masked with mask_options.
+  MaskOptions mask_options;
+};
+
+// What one Feed()/Close() produced; overwritten by each call.
+struct StreamUpdate {
+  std::vector<Finding> findings;  // Newly final findings (offsets from stream start).
+  std::string released;           // Newly released original bytes (masked if asked).
+  uint64_t released_offset = 0;   // Stream offset of the first released byte.
+};
+
+class ScanStream {
+ public:
+  ScanStream(const ScanStream&) = delete;
+  ScanStream& operator=(const ScanStream&) = delete;
+
+  // Adds a chunk (any split, even inside a UTF-8 character). FailedPrecondition
+  // after Close().
+  Status Feed(std::string_view chunk, StreamUpdate* update);
+  // Ends the input: reports what remains and releases everything held.
+  Status Close(StreamUpdate* update);
+
+  uint64_t bytes_fed() const { return base_ + buf_.size(); }
+  uint64_t bytes_released() const { return released_; }
+  // Original bytes currently buffered (held back plus retained context).
+  size_t buffered_bytes() const { return buf_.size(); }
+
+ private:
+  friend class Scanner;
+  struct Candidate {
+    LiteralHit hit;
+    LexiconTarget target;
+  };
+
+  ScanStream(std::shared_ptr<const Scanner> scanner, const StreamOptions& options);
+  Status Advance(bool closing, StreamUpdate* update);
+  void EmitInvalid(const InvalidUtf8& run, StreamUpdate* update);
+  void Trim(size_t release_rel, size_t keep_lex);
+  // First lexicon-view position whose source offset is >= `original`.
+  size_t LexIndexAtOrAfter(size_t original) const;
+
+  std::shared_ptr<const Scanner> scanner_;
+  StreamOptions options_;
+  std::string buf_;  // Original bytes from stream offset base_.
+  uint64_t base_ = 0;
+  size_t consumed_ = 0;  // Bytes of buf_ already normalised.
+  NormalizedView lex_;   // Lexicon view of buf_[0, consumed_).
+  size_t lex_scanned_ = 0;
+  std::vector<Candidate> pending_;           // Lexicon hits not yet final.
+  std::vector<LiteralHit> allow_;            // Allow-list hits that may still contain a hit.
+  std::optional<InvalidUtf8> open_invalid_;  // Invalid run that may continue.
+  std::vector<Finding> unreleased_;          // Reported findings whose bytes are not yet released.
+  uint64_t released_ = 0;
+  bool closed_ = false;
+  std::vector<LiteralHit> hits_;
+  std::vector<InvalidUtf8> invalid_;
+};
+
+}  // namespace hegui::scan
+
+#endif  // HEGUI_SCAN_SCAN_STREAM_H_

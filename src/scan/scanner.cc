@@ -1,0 +1,136 @@
+#include "scan/scanner.h"
+
+#include <algorithm>
+#include <limits>
+#include <tuple>
+
+namespace hegui::scan {
+namespace {
+
+bool IsWordCharAt(const CharFold& fold, std::string_view s, size_t pos) {
+  uint32_t cp;
+  int len = DecodeUtf8(reinterpret_cast<const unsigned char*>(s.data()) + pos, s.size() - pos, &cp);
+  return len > 0 && (fold.Lookup(cp).flags & CharFold::kWordChar);
+}
+
+float ConfidenceOf(LexiconTarget::Form form) {
+  switch (form) {
+    case LexiconTarget::Form::kTerm:
+      return 1.0f;
+    case LexiconTarget::Form::kPinyin:
+      return 0.7f;
+    case LexiconTarget::Form::kInitials:
+      return 0.5f;
+  }
+  return 1.0f;
+}
+
+}  // namespace
+
+void SortFindings(std::vector<Finding>* findings) {
+  std::sort(findings->begin(), findings->end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.begin, a.end, a.kind, a.rule_id, a.category) <
+           std::tie(b.begin, b.end, b.kind, b.rule_id, b.category);
+  });
+}
+
+StatusOr<std::shared_ptr<const Scanner>> Scanner::Create(ScannerConfig config) {
+  HEGUI_ASSIGN_OR_RETURN(Normalizer normalizer, Normalizer::Create(config.normalizer));
+  HEGUI_ASSIGN_OR_RETURN(std::unique_ptr<const LexiconMatcher> matcher,
+                         LexiconMatcher::Compile(std::move(config.lexicon), normalizer));
+  config.lexicon = Lexicon();
+  return std::shared_ptr<const Scanner>(
+      new Scanner(std::move(config), normalizer, std::move(matcher)));
+}
+
+bool Scanner::Suppressed(const LiteralHit& hit, const std::vector<LiteralHit>& allow) {
+  for (const LiteralHit& a : allow) {
+    if (a.begin <= hit.begin && hit.end <= a.end) return true;
+  }
+  return false;
+}
+
+void Scanner::AppendLexiconFinding(const LiteralHit& hit, const LexiconTarget& target,
+                                   const NormalizedView& lex, std::string_view original,
+                                   uint64_t base, std::vector<Finding>* out) const {
+  auto [b, e] = lex.SourceSpan(hit.begin, hit.end, original);
+  if (target.whole_word) {
+    const CharFold& fold = normalizer_.fold();
+    if (b > 0) {
+      size_t prev = b - 1;
+      while (prev > 0 && b - prev < 4 &&
+             (static_cast<unsigned char>(original[prev]) & 0xC0) == 0x80) {
+        --prev;
+      }
+      if (IsWordCharAt(fold, original, prev)) return;
+    }
+    if (e < original.size() && IsWordCharAt(fold, original, e)) return;
+  }
+  const LexiconEntry& entry = matcher_->lexicon().entries()[target.entry];
+  Finding f;
+  f.kind = FindingKind::kLexicon;
+  f.begin = base + b;
+  f.end = base + e;
+  f.text = std::string(original.substr(b, e - b));
+  f.category = entry.category;
+  auto it = matcher_->lexicon().categories().find(entry.category);
+  if (it != matcher_->lexicon().categories().end()) f.article = it->second;
+  f.rule_id = entry.rule_id;
+  f.confidence = ConfidenceOf(target.form);
+  out->push_back(std::move(f));
+}
+
+Finding Scanner::InvalidFinding(const InvalidUtf8& run, std::string_view original,
+                                uint64_t base) const {
+  Finding f;
+  f.kind = FindingKind::kInvalidUtf8;
+  f.begin = base + run.offset;
+  f.end = base + run.offset + run.length;
+  f.text = std::string(original.substr(run.offset, run.length));
+  f.category = "invalid_utf8";
+  f.rule_id = "utf8";
+  return f;
+}
+
+StatusOr<std::vector<Finding>> Scanner::Scan(std::string_view text) const {
+  if (text.size() >= std::numeric_limits<uint32_t>::max()) {
+    return InvalidArgumentError("text of " + std::to_string(text.size()) +
+                                " bytes is too large for Scan(); use OpenStream()");
+  }
+  thread_local NormalizedView lex;
+  thread_local std::vector<LiteralHit> hits;
+  std::vector<InvalidUtf8> invalid;
+  lex.Clear();
+  hits.clear();
+  normalizer_.Append(text, 0, true, &lex, nullptr,
+                     config_.report_invalid_utf8 ? &invalid : nullptr);
+  HEGUI_RETURN_IF_ERROR(matcher_->Scan(lex.text(), 0, &hits));
+  std::vector<Finding> findings;
+  std::vector<LiteralHit> allow;
+  const auto& entries = matcher_->lexicon().entries();
+  for (const LiteralHit& h : hits) {
+    for (const LexiconTarget* t = matcher_->targets_begin(h.literal);
+         t != matcher_->targets_end(h.literal); ++t) {
+      if (entries[t->entry].allow) {
+        allow.push_back(h);
+        break;
+      }
+    }
+  }
+  for (const LiteralHit& h : hits) {
+    if (!allow.empty() && Suppressed(h, allow)) continue;
+    for (const LexiconTarget* t = matcher_->targets_begin(h.literal);
+         t != matcher_->targets_end(h.literal); ++t) {
+      if (!entries[t->entry].allow) AppendLexiconFinding(h, *t, lex, text, 0, &findings);
+    }
+  }
+  for (const InvalidUtf8& run : invalid) findings.push_back(InvalidFinding(run, text, 0));
+  SortFindings(&findings);
+  return findings;
+}
+
+std::unique_ptr<ScanStream> Scanner::OpenStream(const StreamOptions& options) const {
+  return std::unique_ptr<ScanStream>(new ScanStream(shared_from_this(), options));
+}
+
+}  // namespace hegui::scan

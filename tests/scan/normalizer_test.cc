@@ -1,0 +1,136 @@
+#include "scan/normalizer.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+namespace hegui::scan {
+namespace {
+
+Normalizer MakeNormalizer(bool collapse = false) {
+  auto n = Normalizer::Create({.collapse_repeats = collapse});
+  EXPECT_TRUE(n.ok()) << n.status().ToString();
+  return *n;
+}
+
+std::string Lex(const Normalizer& n, std::string_view s) { return n.LexiconForm(s); }
+
+std::string Pi(const Normalizer& n, std::string_view s) {
+  NormalizedView pi;
+  n.Append(s, 0, true, nullptr, &pi, nullptr);
+  return std::string(pi.text());
+}
+
+struct EvasionCase {
+  const char* input;
+  const char* lexicon_form;
+};
+
+TEST(NormalizerTest, EvasionTableFoldsToTheSameLexiconForm) {
+  Normalizer n = MakeNormalizer();
+  const EvasionCase cases[] = {
+      {"赌博", "赌博"},
+      {"賭博", "赌博"},   // Traditional -> simplified.
+      {"赌.博", "赌博"},  // Inserted separators.
+      {"赌 博", "赌博"},
+      {"赌_博", "赌博"},
+      {"赌*-*博", "赌博"},
+      {"赌\u200b博", "赌博"},                              // Zero-width space.
+      {"赌\u2060\ufeff博", "赌博"},                        // Word joiner, BOM.
+      {"赌\u00ad博", "赌博"},                              // Soft hyphen.
+      {"ＣＡＳＩＮＯ", "casino"},                          // Full-width.
+      {"CaSiNo", "casino"},                                // Case.
+      {"\u24b8\u24b6\u24c8\u24be\u24c3\u24c4", "casino"},  // Circled letters ⒸⒶⓈⒾⓃⓄ.
+      {"\U0001d41c\U0001d41a\U0001d42c\U0001d422\U0001d427\U0001d428", "casino"},  // Bold math.
+      {"с\u0430sino", "casino"},  // Cyrillic es and a.
+      {"cas\u0456no", "casino"},  // Cyrillic i.
+      {"café", "cafe"},           // Diacritics.
+      {"①③⑧", "138"},             // Circled digits.
+      {"⁹", "9"},                 // Superscript.
+      {"１３８", "138"},          // Full-width digits.
+      {"🎰赌🎲博", "赌博"},         // Emoji are separators.
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Lex(n, c.input), c.lexicon_form) << "input: " << c.input;
+  }
+}
+
+TEST(NormalizerTest, RepeatedCharactersCollapseOnlyWhenAsked) {
+  EXPECT_EQ(Lex(MakeNormalizer(true), "赌赌赌博博"), "赌博");
+  EXPECT_EQ(Lex(MakeNormalizer(true), "赌 赌.博"), "赌博");
+  EXPECT_EQ(Lex(MakeNormalizer(false), "赌赌博"), "赌赌博");
+}
+
+TEST(NormalizerTest, PiViewKeepsSeparatorsAndFoldsWidth) {
+  Normalizer n = MakeNormalizer();
+  EXPECT_EQ(Pi(n, "手机１３８-1234 5678"), "手机138-1234 5678");
+  EXPECT_EQ(Pi(n, "138\u200b1234"), "1381234");
+  EXPECT_EQ(Pi(n, "Ａ@Ｂ.com"), "A@B.com");
+}
+
+TEST(NormalizerTest, InvalidUtf8IsReportedWithOffsetAndScanningGoesOn) {
+  Normalizer n = MakeNormalizer();
+  std::string input =
+      "ab\xff\xfe"
+      "赌\xc0博\xe8\xb5";  // Last: truncated 赌.
+  NormalizedView lex, pi;
+  std::vector<InvalidUtf8> bad;
+  size_t consumed = n.Append(input, 0, true, &lex, &pi, &bad);
+  EXPECT_EQ(consumed, input.size());
+  EXPECT_EQ(lex.text(), "ab赌博");
+  ASSERT_EQ(bad.size(), 3u);
+  EXPECT_EQ(bad[0].offset, 2u);
+  EXPECT_EQ(bad[0].length, 2u);
+  EXPECT_EQ(bad[1].offset, 7u);
+  EXPECT_EQ(bad[2].offset, 11u);
+  EXPECT_EQ(bad[2].length, 2u);
+  EXPECT_EQ(pi.text(), "ab\uFFFD\uFFFD赌\uFFFD博\uFFFD\uFFFD");
+}
+
+TEST(NormalizerTest, TruncatedCharacterIsLeftForTheNextChunkWhenNotFinal) {
+  Normalizer n = MakeNormalizer();
+  NormalizedView lex;
+  std::vector<InvalidUtf8> bad;
+  EXPECT_EQ(n.Append("a\xe8\xb5", 0, false, &lex, nullptr, &bad), 1u);
+  EXPECT_TRUE(bad.empty());
+}
+
+// Property: every view byte maps to the start of the original character it
+// came from, and the lexicon form of that original character contains it.
+TEST(NormalizerTest, OffsetMapPointsAtTheOriginalCharacter) {
+  Normalizer n = MakeNormalizer();
+  const std::string alphabet[] = {"a", "Z", "１",         "賭", "博",   ".",  " ", "\u200b",
+                                  "с", "①", "\U0001d41c", "é",  "\xff", "㈱", "ﬁ"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    int len = static_cast<int>(rng() % 30);
+    for (int i = 0; i < len; ++i) text += alphabet[rng() % std::size(alphabet)];
+    NormalizedView lex;
+    n.Append(text, 0, true, &lex, nullptr, nullptr);
+    size_t i = 0;
+    while (i < lex.size()) {
+      size_t src = lex.source(i);
+      size_t len_orig = OriginalCharLength(text, src);
+      std::string form = n.LexiconForm(std::string_view(text).substr(src, len_orig));
+      ASSERT_FALSE(form.empty());
+      ASSERT_EQ(lex.text().substr(i, form.size()), form) << text;
+      for (size_t k = 0; k < form.size(); ++k) ASSERT_EQ(lex.source(i + k), src);
+      i += form.size();
+    }
+  }
+}
+
+TEST(NormalizerTest, SourceSpanCoversDroppedSeparatorsInside) {
+  Normalizer n = MakeNormalizer();
+  std::string text = " 赌. 博!";
+  NormalizedView lex;
+  n.Append(text, 0, true, &lex, nullptr, nullptr);
+  ASSERT_EQ(lex.text(), "赌博");
+  auto [b, e] = lex.SourceSpan(0, lex.size(), text);
+  EXPECT_EQ(text.substr(b, e - b), "赌. 博");
+}
+
+}  // namespace
+}  // namespace hegui::scan

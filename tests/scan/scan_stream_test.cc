@@ -1,0 +1,162 @@
+#include "scan/scan_stream.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+#include "scan/scanner.h"
+
+namespace hegui::scan {
+namespace {
+
+constexpr char kLexicon[] =
+    "赌博\tgambling\n"
+    "网络赌博\tgambling\tpinyin,initials\n"
+    "casino\tgambling\n"
+    "ass\tpornography\tword\n"
+    "冰毒\tdrugs\n"
+    "打击网络赌博\tallow\n";
+
+std::shared_ptr<const Scanner> MakeScanner(size_t max_hold_back = 64 * 1024) {
+  auto lex = Lexicon::ParseText(kLexicon, "test.tsv");
+  EXPECT_TRUE(lex.ok());
+  auto s =
+      Scanner::Create({.lexicon = std::move(*lex), .stream_max_hold_back_bytes = max_hold_back});
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return *s;
+}
+
+struct StreamRun {
+  std::vector<Finding> findings;
+  std::string released;
+};
+
+// Feeds `text` in chunks of the given sizes (cycled), checking the release
+// invariants along the way.
+StreamRun Stream(const Scanner& scanner, std::string_view text, std::vector<size_t> sizes,
+                 StreamOptions options = {}) {
+  StreamRun run;
+  auto stream = scanner.OpenStream(options);
+  StreamUpdate update;
+  size_t pos = 0, k = 0;
+  while (pos < text.size()) {
+    size_t n = std::min(sizes[k++ % sizes.size()], text.size() - pos);
+    EXPECT_TRUE(stream->Feed(text.substr(pos, n), &update).ok());
+    pos += n;
+    if (!options.mask) {
+      EXPECT_EQ(update.released_offset, run.released.size());
+    }
+    run.released += update.released;
+    run.findings.insert(run.findings.end(), update.findings.begin(), update.findings.end());
+    // A finding is reported no later than the release of its first byte.
+    for (const Finding& f : run.findings) {
+      if (f.kind == FindingKind::kLexicon) {
+        EXPECT_LE(f.end, stream->bytes_fed());
+      }
+    }
+  }
+  EXPECT_TRUE(stream->Close(&update).ok());
+  run.released += update.released;
+  run.findings.insert(run.findings.end(), update.findings.begin(), update.findings.end());
+  SortFindings(&run.findings);
+  return run;
+}
+
+TEST(ScanStreamTest, MatchAcrossChunkBoundaryIsFound) {
+  auto s = MakeScanner();
+  auto run = Stream(*s, "买点冰毒吧", {7});  // Splits 冰毒 inside a character.
+  ASSERT_EQ(run.findings.size(), 1u);
+  EXPECT_EQ(run.findings[0].text, "冰毒");
+  EXPECT_EQ(run.findings[0].begin, 6u);
+}
+
+TEST(ScanStreamTest, StreamFedByteByByteEqualsWholeBufferScan) {
+  auto s = MakeScanner();
+  std::string text =
+      "前言 網絡 賭博🎲和 wǎng luò dǔ bó，\xff\xfe ＣＡＳＩＮＯ ass 冰\u200b毒 wldb "
+      "打击网络赌博 kiss my ass 赌 . 博 class casino赌博";
+  auto whole = s->Scan(text);
+  ASSERT_TRUE(whole.ok());
+  ASSERT_GT(whole->size(), 5u);
+  for (std::vector<size_t> sizes : std::vector<std::vector<size_t>>{{1}, {2}, {3, 1, 5}, {64}}) {
+    StreamRun run = Stream(*s, text, sizes);
+    EXPECT_EQ(run.findings, *whole) << "chunk sizes starting " << sizes[0];
+    EXPECT_EQ(run.released, text);
+  }
+}
+
+TEST(ScanStreamTest, RandomChunkingsEqualWholeBufferScan) {
+  auto s = MakeScanner();
+  const std::string pieces[] = {"赌",   "博",   "賭", ".",    " ",      "冰",     "毒",
+                                "ass",  "a",    "s",  "k",    "casino", "\u200b", "网络",
+                                "打击", "\xff", "ｃ", "wldb", "\n"};
+  std::mt19937 rng(42);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % std::size(pieces)];
+    auto whole = s->Scan(text);
+    ASSERT_TRUE(whole.ok());
+    std::vector<size_t> sizes = {1 + rng() % 9, 1 + rng() % 3, 1 + rng() % 20};
+    StreamRun run = Stream(*s, text, sizes);
+    ASSERT_EQ(run.findings, *whole) << text;
+    ASSERT_EQ(run.released, text);
+  }
+}
+
+TEST(ScanStreamTest, HeldBackTextIsReleasedOnlyWhenItCannotBePartOfAMatch) {
+  auto s = MakeScanner();
+  auto stream = s->OpenStream();
+  StreamUpdate u;
+  ASSERT_TRUE(stream->Feed("hello 冰", &u).ok());
+  EXPECT_TRUE(u.findings.empty());
+  EXPECT_EQ(u.released.find("冰"), std::string::npos);  // Could start 冰毒.
+  ASSERT_TRUE(stream->Feed("毒", &u).ok());
+  ASSERT_EQ(u.findings.size(), 1u);
+  ASSERT_TRUE(stream->Close(&u).ok());
+  EXPECT_EQ(stream->bytes_released(), stream->bytes_fed());
+}
+
+TEST(ScanStreamTest, MaskedReleaseNeverLeaksAFinding) {
+  auto s = MakeScanner();
+  std::string text = "先买冰毒，再去casino玩，然后赌。博";
+  StreamRun run = Stream(*s, text, {1}, {.mask = true});
+  EXPECT_EQ(run.released, "先买[BLOCKED:drugs]，再去[BLOCKED:gambling]玩，然后[BLOCKED:gambling]");
+}
+
+TEST(ScanStreamTest, MemoryStaysBoundedOnHugeInput) {
+  auto s = MakeScanner(/*max_hold_back=*/4096);
+  auto stream = s->OpenStream();
+  StreamUpdate u;
+  std::string chunk;
+  for (int i = 0; i < 100; ++i) chunk += "普通的聊天内容 with some text. ";
+  size_t findings = 0;
+  for (int i = 0; i < 2000; ++i) {
+    ASSERT_TRUE(stream->Feed(chunk, &u).ok());
+    findings += u.findings.size();
+    ASSERT_TRUE(stream->Feed("冰毒 ", &u).ok());
+    findings += u.findings.size();
+    ASSERT_LT(stream->buffered_bytes(), 3 * chunk.size());
+  }
+  // A run of separators longer than the hold-back bound does not grow memory.
+  ASSERT_TRUE(stream->Feed("赌", &u).ok());
+  std::string dots(1000, '.');
+  for (int i = 0; i < 100; ++i) {
+    ASSERT_TRUE(stream->Feed(dots, &u).ok());
+    ASSERT_LT(stream->buffered_bytes(), 3 * 4096u);
+  }
+  ASSERT_TRUE(stream->Close(&u).ok());
+  EXPECT_EQ(findings, 2000u);
+}
+
+TEST(ScanStreamTest, FeedAfterCloseIsAnError) {
+  auto s = MakeScanner();
+  auto stream = s->OpenStream();
+  StreamUpdate u;
+  ASSERT_TRUE(stream->Close(&u).ok());
+  EXPECT_FALSE(stream->Feed("x", &u).ok());
+}
+
+}  // namespace
+}  // namespace hegui::scan

@@ -1,0 +1,165 @@
+#include "scan/pi/pi_detector.h"
+
+#include <algorithm>
+#include <ctime>
+#include <string>
+
+#include "scan/pi/context_words.h"
+#include "scan/pi/digit_run.h"
+#include "scan/pi/email.h"
+#include "scan/pi/ip_address.h"
+#include "scan/pi/labelled_pi.h"
+#include "scan/pi/license_plate.h"
+#include "scan/pi/match_sink.h"
+#include "scan/pi/passport.h"
+#include "scan/pi/pi_text.h"
+#include "scan/pi/uscc.h"
+
+namespace hegui::scan {
+namespace {
+
+using pi_text::ClassOf;
+
+int CurrentUtcYear() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return utc.tm_year + 1900;
+}
+
+// Longest match plus look-ahead, per type (see the header's "Streaming").
+size_t MaxMatchBytesFor(PiType type) {
+  switch (type) {
+    case PiType::kResidentId:
+    case PiType::kMobilePhone:
+    case PiType::kLandline:
+    case PiType::kBankCard:
+      return kMaxDigitRunMatchBytes + 8;
+    case PiType::kEmail:
+      return kMaxEmailLocalBytes + 1 + kMaxEmailDomainBytes + 8;
+    case PiType::kPassport:
+    case PiType::kUnifiedSocialCreditCode:
+    case PiType::kIpv4:
+      return 24;
+    case PiType::kIpv6:
+      return 48;
+    case PiType::kLicensePlate:
+      return 3 + 1 + 3 + 7 + 3 + 8;
+    case PiType::kPersonName:
+    case PiType::kAddress:
+      return kMaxLabelledMatchBytes + 8;
+  }
+  return 0;
+}
+
+// Keeps, among overlapping matches in [first, end) sorted by begin, the more
+// confident (then longer) one.
+void ResolveOverlaps(std::vector<PiMatch>* out, size_t first) {
+  auto begin = out->begin() + static_cast<std::ptrdiff_t>(first);
+  std::sort(begin, out->end(), [](const PiMatch& a, const PiMatch& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  size_t kept = first;
+  for (size_t i = first; i < out->size(); ++i) {
+    const PiMatch& m = (*out)[i];
+    if (kept > first && m.begin < (*out)[kept - 1].end) {
+      PiMatch& previous = (*out)[kept - 1];
+      const bool better =
+          m.confidence > previous.confidence ||
+          (m.confidence == previous.confidence && m.end - m.begin > previous.end - previous.begin);
+      if (better) previous = m;
+      continue;
+    }
+    (*out)[kept++] = m;
+  }
+  out->resize(kept);
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<PiDetector>> PiDetector::Create(const PiDetectorOptions& options) {
+  if (!(options.min_confidence >= 0.0f && options.min_confidence <= 1.0f)) {
+    return InvalidArgumentError("pi detector: min_confidence " +
+                                std::to_string(options.min_confidence) + " is not in [0, 1]");
+  }
+  if (options.reference_year != 0 &&
+      (options.reference_year < 1900 || options.reference_year > 9999)) {
+    return InvalidArgumentError("pi detector: reference_year " +
+                                std::to_string(options.reference_year) +
+                                " is not 0 (current year) or in [1900, 9999]");
+  }
+  const int year = options.reference_year != 0 ? options.reference_year : CurrentUtcYear();
+  return std::unique_ptr<PiDetector>(new PiDetector(options, year));
+}
+
+PiDetector::PiDetector(const PiDetectorOptions& options, int reference_year)
+    : options_(options),
+      reference_year_(reference_year),
+      labels_enabled_(options.IsEnabled(PiType::kPersonName) ||
+                      options.IsEnabled(PiType::kAddress)),
+      max_match_bytes_(0) {
+  for (size_t i = 0; i < kPiTypeCount; ++i) {
+    const auto type = static_cast<PiType>(i);
+    if (options.IsEnabled(type))
+      max_match_bytes_ = std::max(max_match_bytes_, MaxMatchBytesFor(type));
+  }
+}
+
+size_t PiDetector::MaxContextBytes() const { return std::max(kContextWindowBytes, kMaxLabelBytes); }
+
+void PiDetector::Detect(std::string_view text, std::vector<PiMatch>* out) const {
+  if (options_.enabled.none()) return;
+  const size_t first = out->size();
+  MatchSink sink(text, options_, reference_year_, out);
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    // Skip bytes that cannot start anything.
+    while (i < n && ClassOf(text[i]) == 0) ++i;
+    if (i >= n) break;
+    const char c = text[i];
+    const uint8_t cls = ClassOf(c);
+    if (cls & pi_text::kAlnum) {
+      // A maximal ASCII alphanumeric token [i, e).
+      size_t e = i;
+      uint8_t seen = 0;
+      while (e < n && (ClassOf(text[e]) & pi_text::kAlnum)) seen |= ClassOf(text[e++]);
+      const size_t size = e - i;
+      const bool digit_group =
+          !(seen & (pi_text::kUpper | pi_text::kLower)) ||
+          ((text[e - 1] == 'X' || text[e - 1] == 'x') && size > 1 &&
+           std::all_of(text.begin() + i, text.begin() + e - 1, pi_text::IsDigit));
+      if (digit_group) {
+        i = ScanDigitRun(i, e, sink);
+        continue;
+      }
+      if (pi_text::IsUpper(c)) {
+        if (size_t end = ScanLicensePlateAt(i, sink); end != 0) {
+          i = end;
+          continue;
+        }
+      }
+      if (seen & pi_text::kDigit) {
+        if (size == 9) MatchPassportToken(i, sink);
+        if (size == 18) MatchUsccToken(i, sink);
+      }
+      i = e;
+    } else if (c == '@') {
+      i = ScanEmailAt(i, sink);
+    } else if (c == ':') {
+      i = ScanIpv6AtColon(i, sink);
+    } else if (labels_enabled_) {  // kCjkLead
+      const char32_t cp = pi_text::Decode3At(text, i);
+      if (cp == 0) {
+        ++i;  // invalid or truncated sequence: resync byte by byte
+      } else {
+        i = IsLabelStart(cp) ? ScanLabelAt(i, sink) : i + 3;
+      }
+    } else {
+      ++i;
+    }
+  }
+  if (out->size() > first) ResolveOverlaps(out, first);
+}
+
+}  // namespace hegui::scan

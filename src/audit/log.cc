@@ -1,0 +1,641 @@
+#include "audit/log.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <filesystem>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "audit/log_dir.h"
+#include "audit/note.h"
+#include "audit/record_codec.h"
+#include "audit/segment_format.h"
+#include "audit/segment_reader.h"
+#include "audit/subject_key_store.h"
+#include "audit/tree_hash_file.h"
+#include "core/file.h"
+
+namespace hegui::audit {
+namespace {
+
+using Clock = std::chrono::system_clock;
+
+Status IoError(const std::string& path, const char* what) {
+  return UnavailableError(path + ": " + what + ": " + std::strerror(errno));
+}
+
+Status WriteAll(int fd, const char* p, size_t n, const std::string& path) {
+  while (n > 0) {
+    ssize_t w = write(fd, p, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return IoError(path, "write failed");
+    }
+    p += w;
+    n -= static_cast<size_t>(w);
+  }
+  return OkStatus();
+}
+
+RecordTime Now() { return std::chrono::floor<std::chrono::microseconds>(Clock::now()); }
+
+int64_t DayOf(RecordTime t) {
+  return std::chrono::floor<std::chrono::days>(t).time_since_epoch().count();
+}
+
+std::string Trim(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+// Collects what a SegmentReader reports while a segment is recovered.
+class RecoveryReporter : public SegmentReader::Reporter {
+ public:
+  void Corruption(uint64_t offset, std::string_view reason, bool at_tail) override {
+    if (at_tail) {
+      tail = "offset " + std::to_string(offset) + ": " + std::string(reason);
+    } else if (mid.empty()) {
+      mid = "offset " + std::to_string(offset) + ": " + std::string(reason);
+    }
+  }
+  std::string tail, mid;
+};
+
+// Creates a segment file holding only its header, durably.
+StatusOr<int> CreateSegment(const std::string& dir, uint64_t first_index) {
+  const std::string path = PathIn(dir, SegmentFileName(first_index));
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0) return IoError(path, "cannot create segment");
+  std::string header = EncodeSegmentHeader(first_index);
+  Status s = WriteAll(fd, header.data(), header.size(), path);
+  if (s.ok() && fdatasync(fd) != 0) s = IoError(path, "fdatasync failed");
+  if (s.ok()) s = SyncDir(dir);
+  if (!s.ok()) {
+    close(fd);
+    return s;
+  }
+  return fd;
+}
+
+}  // namespace
+
+struct Log::Impl {
+  struct Pending {
+    std::string frame;
+    Hash leaf;
+  };
+
+  std::string dir;
+  LogOptions options;
+  int lock_fd = -1;
+  std::unique_ptr<NoteSigner> signer;
+  std::unique_ptr<SubjectKeyStore> keys;
+  std::unique_ptr<TreeHashFile> tree;
+
+  // Owned by the sync thread (and by Open/Close when it is not running).
+  int seg_fd = -1;
+  std::string seg_path;
+  uint64_t seg_bytes = 0;
+  uint64_t seg_records = 0;
+  int64_t seg_day = 0;
+  std::string write_buffer;
+  std::chrono::steady_clock::time_point last_checkpoint_time = std::chrono::steady_clock::now();
+
+  std::atomic<uint64_t> seg_first{0};  // First index of the active segment.
+  std::atomic<uint64_t> tree_size{0};  // Records durable and in the tree.
+
+  std::mutex mu;
+  std::condition_variable work_cv;
+  std::condition_variable done_cv;
+  std::vector<Pending> queue;  // Guarded by mu.
+  uint64_t next_index = 0;     // Guarded by mu.
+  uint64_t acked = 0;          // Guarded by mu: records [0, acked) are acknowledged.
+  Status error;                // Guarded by mu: sticky I/O failure.
+  bool stopping = false;       // Guarded by mu.
+  bool closed = false;         // Guarded by mu.
+  std::thread sync_thread;
+
+  std::mutex checkpoint_mu;
+  uint64_t last_checkpoint_size = 0;  // Guarded by checkpoint_mu.
+  std::mutex purge_mu;
+
+  void Report(const std::string& what) {
+    if (options.on_recovery) options.on_recovery(what);
+  }
+
+  StatusOr<std::vector<uint64_t>> AppendRecords(const Record* records, size_t n, bool internal);
+  void SyncLoop();
+  Status WriteBatch(uint64_t first, const std::vector<Pending>& batch);
+  Status Roll(uint64_t first_index);
+  StatusOr<std::string> SignCheckpoint();
+  Status Recover();
+};
+
+Log::Log(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Log::~Log() { (void)Close(); }
+
+const std::string& Log::dir() const { return impl_->dir; }
+
+Status Log::Create(const std::string& dir, const std::string& origin) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return UnavailableError(dir + ": cannot create directory: " + ec.message());
+  if (access(PathIn(dir, kVerifierKeyFile).c_str(), F_OK) == 0) {
+    return AlreadyExistsError(dir + ": already holds an audit log");
+  }
+  HEGUI_ASSIGN_OR_RETURN(auto key_pair, GenerateNoteKey(origin));
+  HEGUI_RETURN_IF_ERROR(
+      WriteFileAtomically(PathIn(dir, kSigningKeyFile), key_pair.first + "\n", 0600));
+  HEGUI_ASSIGN_OR_RETURN(auto keys, SubjectKeyStore::Open(PathIn(dir, kSubjectKeysFile)));
+  HEGUI_ASSIGN_OR_RETURN(auto tree, TreeHashFile::Open(PathIn(dir, kTreeHashesFile), true));
+  HEGUI_RETURN_IF_ERROR(tree->Sync());
+  HEGUI_ASSIGN_OR_RETURN(int fd, CreateSegment(dir, 0));
+  close(fd);
+  HEGUI_ASSIGN_OR_RETURN(NoteSigner signer, NoteSigner::FromKey(key_pair.first));
+  Checkpoint empty;
+  empty.origin = origin;
+  empty.size = 0;
+  empty.root = EmptyTreeHash();
+  HEGUI_ASSIGN_OR_RETURN(std::string note, signer.Sign(empty.Text()));
+  HEGUI_RETURN_IF_ERROR(StoreCheckpointNote(dir, note));
+  // The verifier key is written last: its presence marks a complete log.
+  HEGUI_RETURN_IF_ERROR(
+      WriteFileAtomically(PathIn(dir, kVerifierKeyFile), key_pair.second + "\n", 0644));
+  return SyncDir(dir);
+}
+
+StatusOr<std::unique_ptr<Log>> Log::Open(const std::string& dir, const LogOptions& options) {
+  if (options.retention_days < kMinRetentionDays) {
+    return InvalidArgumentError(
+        "audit retention of " + std::to_string(options.retention_days) +
+        " days is refused: CSL Art. 23 item (3) requires network logs to be kept for at least six "
+        "months (" +
+        std::to_string(kMinRetentionDays) + " days)");
+  }
+  if (access(PathIn(dir, kVerifierKeyFile).c_str(), F_OK) != 0) {
+    if (!options.create_if_missing)
+      return NotFoundError(dir + ": no audit log (run hegui audit init)");
+    HEGUI_RETURN_IF_ERROR(
+        Create(dir, options.origin.empty() ? "hegui.local/audit" : options.origin));
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  impl->options = options;
+  const std::string lock_path = PathIn(dir, kLockFile);
+  impl->lock_fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (impl->lock_fd < 0) return IoError(lock_path, "cannot open");
+  if (flock(impl->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+    close(impl->lock_fd);
+    return FailedPreconditionError(dir + ": the audit log is open in another process");
+  }
+  std::unique_ptr<Log> log(new Log(std::move(impl)));
+  Impl& m = *log->impl_;
+  HEGUI_ASSIGN_OR_RETURN(std::string skey, ReadFileToString(PathIn(dir, kSigningKeyFile)));
+  HEGUI_ASSIGN_OR_RETURN(NoteSigner signer, NoteSigner::FromKey(Trim(skey)));
+  m.signer = std::make_unique<NoteSigner>(std::move(signer));
+  HEGUI_ASSIGN_OR_RETURN(m.keys, SubjectKeyStore::Open(PathIn(dir, kSubjectKeysFile)));
+  HEGUI_ASSIGN_OR_RETURN(m.tree, TreeHashFile::Open(PathIn(dir, kTreeHashesFile), true));
+  HEGUI_RETURN_IF_ERROR(m.Recover());
+  m.sync_thread = std::thread([&m] { m.SyncLoop(); });
+  return log;
+}
+
+Status Log::Impl::Recover() {
+  // checkpoints.log: cut a torn tail so that later appends follow intact frames.
+  {
+    const std::string path = PathIn(dir, kCheckpointsFile);
+    StatusOr<std::string> bytes = ReadFileToString(path);
+    if (bytes.ok()) {
+      RecoveryReporter rep;
+      SegmentReader reader(*bytes, &rep, kCheckpointsMagic);
+      SegmentHeader h;
+      HEGUI_RETURN_IF_ERROR(reader.ReadHeader(&h).WithContext(path));
+      std::string_view payload;
+      uint64_t off;
+      while (reader.ReadRecord(&payload, &off)) {
+      }
+      if (!rep.mid.empty()) return DataLossError(path + ": " + rep.mid);
+      if (reader.valid_end() < bytes->size()) {
+        if (truncate(path.c_str(), static_cast<off_t>(reader.valid_end())) != 0) {
+          return IoError(path, "truncate failed");
+        }
+        Report(path + ": truncated a torn checkpoint at " + rep.tail);
+      }
+    }
+  }
+  HEGUI_ASSIGN_OR_RETURN(std::vector<SegmentFile> segs, ListSegments(dir));
+  // A segment whose header never reached the disk was being created when the
+  // writer crashed; it holds no records.
+  while (segs.size() > 1) {
+    struct stat st;
+    if (stat(segs.back().path.c_str(), &st) != 0) return IoError(segs.back().path, "stat failed");
+    if (st.st_size >= static_cast<off_t>(kSegmentHeaderSize)) break;
+    unlink(segs.back().path.c_str());
+    Report(segs.back().path + ": removed a segment whose header was torn by a crash");
+    segs.pop_back();
+  }
+  if (segs.empty()) return DataLossError(dir + ": the log has no segment files");
+  const SegmentFile& last = segs.back();
+  HEGUI_ASSIGN_OR_RETURN(std::string bytes, ReadFileToString(last.path));
+  RecoveryReporter rep;
+  SegmentReader reader(bytes, &rep);
+  SegmentHeader header;
+  HEGUI_RETURN_IF_ERROR(reader.ReadHeader(&header).WithContext(last.path));
+  if (header.first_index != last.first_index) {
+    return DataLossError(last.path + ": header says first index " +
+                         std::to_string(header.first_index) + ", the name says " +
+                         std::to_string(last.first_index));
+  }
+  std::string_view payload, last_payload, first_payload;
+  uint64_t off;
+  uint64_t count = 0;
+  while (reader.ReadRecord(&payload, &off)) {
+    if (count == 0) first_payload = payload;
+    last_payload = payload;
+    ++count;
+  }
+  if (!rep.mid.empty()) {
+    return DataLossError(last.path + ": " + rep.mid +
+                         " is not a torn tail; refusing to open (run hegui audit verify)");
+  }
+  if (reader.valid_end() < bytes.size()) {
+    if (truncate(last.path.c_str(), static_cast<off_t>(reader.valid_end())) != 0) {
+      return IoError(last.path, "truncate failed");
+    }
+    Report(last.path + ": truncated a torn tail of " +
+           std::to_string(bytes.size() - reader.valid_end()) + " bytes at " + rep.tail);
+  }
+  const uint64_t n = last.first_index + count;
+  const uint64_t h = static_cast<uint64_t>(tree->leaves());
+  if (h > n) {
+    HEGUI_RETURN_IF_ERROR(tree->TruncateToLeaves(static_cast<int64_t>(n)));
+    Report("tree.hashes: dropped hashes of " + std::to_string(h - n) + " unwritten records");
+  } else if (h < n) {
+    // Rebuild the missing leaf hashes from the records (the sync thread writes
+    // hashes after the records, so a crash can leave them behind).
+    std::vector<Hash> leaves;
+    for (size_t i = 0; i < segs.size(); ++i) {
+      uint64_t seg_end = i + 1 < segs.size() ? segs[i + 1].first_index : n;
+      if (seg_end <= h) continue;
+      HEGUI_ASSIGN_OR_RETURN(std::string sb, ReadFileToString(segs[i].path));
+      RecoveryReporter r2;
+      SegmentReader sr(sb, &r2);
+      SegmentHeader sh;
+      HEGUI_RETURN_IF_ERROR(sr.ReadHeader(&sh).WithContext(segs[i].path));
+      uint64_t idx = sh.first_index;
+      while (sr.ReadRecord(&payload, &off) && idx < n) {
+        if (idx >= h) leaves.push_back(LeafHash(payload));
+        ++idx;
+      }
+    }
+    if (leaves.size() != n - h) {
+      return DataLossError(dir + ": cannot rebuild tree hashes for records " + std::to_string(h) +
+                           ".." + std::to_string(n - 1));
+    }
+    HEGUI_RETURN_IF_ERROR(tree->AppendLeaves(leaves));
+    Report("tree.hashes: rebuilt hashes of " + std::to_string(n - h) + " records");
+  }
+  if (count > 0) {
+    HEGUI_ASSIGN_OR_RETURN(Hash stored, tree->LeafHashAt(static_cast<int64_t>(n - 1)));
+    if (!(stored == LeafHash(last_payload))) {
+      return DataLossError(dir + ": record " + std::to_string(n - 1) +
+                           " does not match its stored tree hash (run hegui audit verify)");
+    }
+  }
+  HEGUI_ASSIGN_OR_RETURN(std::vector<std::string> notes, ReadCheckpointNotes(dir));
+  if (!notes.empty()) {
+    std::string_view note = notes.back();
+    size_t split = note.rfind("\n\n");
+    StatusOr<Checkpoint> c = Checkpoint::Parse(note.substr(0, split + 1));
+    if (!c.ok()) return DataLossError(dir + ": latest checkpoint: " + c.status().message());
+    if (static_cast<uint64_t>(c->size) > n) {
+      return DataLossError(dir + ": the latest checkpoint covers " + std::to_string(c->size) +
+                           " records but only " + std::to_string(n) +
+                           " are present: acknowledged records were lost");
+    }
+    last_checkpoint_size = static_cast<uint64_t>(c->size);
+  }
+  seg_path = last.path;
+  seg_fd = open(seg_path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  if (seg_fd < 0) return IoError(seg_path, "cannot open");
+  seg_bytes = reader.valid_end();
+  seg_records = count;
+  seg_day = DayOf(Now());
+  if (count > 0) {
+    StatusOr<StoredRecord> first = DecodeRecord(first_payload);
+    if (first.ok()) seg_day = DayOf(first->time);
+  }
+  seg_first = last.first_index;
+  next_index = acked = n;
+  tree_size = n;
+  return OkStatus();
+}
+
+StatusOr<std::vector<uint64_t>> Log::Impl::AppendRecords(const Record* records, size_t n,
+                                                         bool internal) {
+  std::vector<Pending> items(n);
+  for (size_t i = 0; i < n; ++i) {
+    const Record& r = records[i];
+    if (r.kind == RecordKind::kRetentionPurge && !internal) {
+      return InvalidArgumentError("record: kind retention_purge is written by purge only");
+    }
+    StatusOr<std::string> payload = InternalError("unset");
+    if (r.time == RecordTime{}) {
+      Record stamped = r;
+      stamped.time = Now();
+      payload = EncodeRecord(stamped, keys.get());
+    } else {
+      payload = EncodeRecord(r, keys.get());
+    }
+    if (!payload.ok()) return payload.status();
+    if (payload->size() > kMaxPayloadSize) {
+      return ResourceExhaustedError("record: encoded size " + std::to_string(payload->size()) +
+                                    " exceeds the limit of " + std::to_string(kMaxPayloadSize));
+    }
+    items[i].leaf = LeafHash(*payload);
+    items[i].frame.reserve(payload->size() + kFrameHeaderSize);
+    AppendFrame(&items[i].frame, *payload);
+  }
+  std::unique_lock lock(mu);
+  if (stopping || closed) return FailedPreconditionError(dir + ": the audit log is closed");
+  if (!error.ok()) return error;
+  const uint64_t first = next_index;
+  next_index += n;
+  for (Pending& p : items) queue.push_back(std::move(p));
+  work_cv.notify_one();
+  done_cv.wait(lock, [&] { return acked >= first + n || !error.ok(); });
+  if (acked < first + n) return error;
+  std::vector<uint64_t> indexes(n);
+  for (size_t i = 0; i < n; ++i) indexes[i] = first + i;
+  return indexes;
+}
+
+void Log::Impl::SyncLoop() {
+  std::vector<Pending> batch;
+  for (;;) {
+    uint64_t first = 0;
+    {
+      std::unique_lock lock(mu);
+      work_cv.wait_for(lock, std::chrono::seconds(1), [&] { return !queue.empty() || stopping; });
+      if (queue.empty() && stopping) return;
+      batch.swap(queue);
+      first = next_index - batch.size();
+    }
+    if (!batch.empty()) {
+      Status s = WriteBatch(first, batch);
+      std::lock_guard lock(mu);
+      if (!s.ok()) {
+        if (error.ok()) error = s;
+      } else {
+        acked = std::max(acked, first + batch.size());
+      }
+      done_cv.notify_all();
+      batch.clear();
+    }
+    const uint64_t size = tree_size.load();
+    bool due;
+    {
+      std::lock_guard cl(checkpoint_mu);
+      const uint64_t pending = size - last_checkpoint_size;
+      due =
+          pending > 0 &&
+          ((options.checkpoint_every_records > 0 && pending >= options.checkpoint_every_records) ||
+           (options.checkpoint_interval.count() > 0 &&
+            std::chrono::steady_clock::now() - last_checkpoint_time >=
+                options.checkpoint_interval));
+    }
+    if (due) {
+      StatusOr<std::string> note = SignCheckpoint();
+      if (!note.ok()) {
+        std::lock_guard lock(mu);
+        if (error.ok()) error = note.status();
+        done_cv.notify_all();
+      }
+    }
+  }
+}
+
+Status Log::Impl::Roll(uint64_t first_index) {
+  HEGUI_ASSIGN_OR_RETURN(int fd, CreateSegment(dir, first_index));
+  close(seg_fd);
+  seg_fd = fd;
+  seg_path = PathIn(dir, SegmentFileName(first_index));
+  seg_bytes = kSegmentHeaderSize;
+  seg_records = 0;
+  seg_day = DayOf(Now());
+  seg_first = first_index;
+  return OkStatus();
+}
+
+Status Log::Impl::WriteBatch(uint64_t first, const std::vector<Pending>& batch) {
+  size_t total = 0;
+  for (const Pending& p : batch) total += p.frame.size();
+  const int64_t today = DayOf(Now());
+  if (seg_records > 0 && (seg_bytes + total > options.max_segment_bytes || today != seg_day)) {
+    HEGUI_RETURN_IF_ERROR(Roll(first));
+  }
+  write_buffer.clear();
+  write_buffer.reserve(total);
+  for (const Pending& p : batch) write_buffer += p.frame;
+  HEGUI_RETURN_IF_ERROR(WriteAll(seg_fd, write_buffer.data(), write_buffer.size(), seg_path));
+  seg_bytes += total;
+  seg_records += batch.size();
+  if (options.durability == Durability::kRelaxed) {
+    std::lock_guard lock(mu);
+    acked = std::max(acked, first + batch.size());
+    done_cv.notify_all();
+  }
+  if (fdatasync(seg_fd) != 0) return IoError(seg_path, "fdatasync failed");
+  std::vector<Hash> leaves;
+  leaves.reserve(batch.size());
+  for (const Pending& p : batch) leaves.push_back(p.leaf);
+  HEGUI_RETURN_IF_ERROR(tree->AppendLeaves(leaves));
+  tree_size.store(first + batch.size());
+  return OkStatus();
+}
+
+StatusOr<std::string> Log::Impl::SignCheckpoint() {
+  std::lock_guard cl(checkpoint_mu);
+  const uint64_t n = tree_size.load();
+  audit::Checkpoint c;
+  c.origin = signer->name();
+  c.size = static_cast<int64_t>(n);
+  HEGUI_ASSIGN_OR_RETURN(c.root, TreeHash(c.size, *tree));
+  HEGUI_ASSIGN_OR_RETURN(std::string note, signer->Sign(c.Text()));
+  if (n != last_checkpoint_size || access(PathIn(dir, kLatestCheckpointFile).c_str(), F_OK) != 0) {
+    HEGUI_RETURN_IF_ERROR(StoreCheckpointNote(dir, note));
+  }
+  last_checkpoint_size = n;
+  last_checkpoint_time = std::chrono::steady_clock::now();
+  return note;
+}
+
+StatusOr<uint64_t> Log::Append(const Record& record) {
+  HEGUI_ASSIGN_OR_RETURN(std::vector<uint64_t> idx, impl_->AppendRecords(&record, 1, false));
+  return idx[0];
+}
+
+StatusOr<std::vector<uint64_t>> Log::AppendAll(const std::vector<Record>& records) {
+  if (records.empty()) return std::vector<uint64_t>();
+  return impl_->AppendRecords(records.data(), records.size(), false);
+}
+
+StatusOr<std::string> Log::WriteCheckpoint() {
+  {
+    std::lock_guard lock(impl_->mu);
+    if (impl_->closed) return FailedPreconditionError(impl_->dir + ": the audit log is closed");
+  }
+  return impl_->SignCheckpoint();
+}
+
+uint64_t Log::size() const { return impl_->tree_size.load(); }
+
+StatusOr<Hash> Log::RootAt(uint64_t tree_size) const {
+  if (tree_size > size()) {
+    return InvalidArgumentError("tree size " + std::to_string(tree_size) + " exceeds the log's " +
+                                std::to_string(size()) + " records");
+  }
+  return TreeHash(static_cast<int64_t>(tree_size), *impl_->tree);
+}
+
+StatusOr<std::vector<Hash>> Log::ProveInclusion(uint64_t index, uint64_t tree_size) const {
+  if (tree_size > size()) {
+    return InvalidArgumentError("tree size " + std::to_string(tree_size) + " exceeds the log's " +
+                                std::to_string(size()) + " records");
+  }
+  return audit::ProveInclusion(static_cast<int64_t>(index), static_cast<int64_t>(tree_size),
+                               *impl_->tree);
+}
+
+StatusOr<std::vector<Hash>> Log::ProveConsistency(uint64_t old_size, uint64_t new_size) const {
+  if (new_size > size()) {
+    return InvalidArgumentError("tree size " + std::to_string(new_size) + " exceeds the log's " +
+                                std::to_string(size()) + " records");
+  }
+  return audit::ProveConsistency(static_cast<int64_t>(old_size), static_cast<int64_t>(new_size),
+                                 *impl_->tree);
+}
+
+StatusOr<PurgeResult> Log::Purge(RecordTime before) {
+  using namespace std::chrono;
+  const int days = std::max(impl_->options.retention_days, kMinRetentionDays);
+  const RecordTime horizon = floor<std::chrono::days>(Now()) - std::chrono::days(days);
+  if (before > horizon) {
+    return PermissionDeniedError(
+        "purge before " + FormatRecordTime(before).substr(0, 10) +
+        " refused: it would remove records younger than " + std::to_string(days) +
+        " days; CSL Art. 23 item (3) requires network logs to be kept for at least six months. "
+        "The latest allowed cut-off is " +
+        FormatRecordTime(horizon).substr(0, 10));
+  }
+  std::lock_guard pl(impl_->purge_mu);
+  HEGUI_ASSIGN_OR_RETURN(std::vector<SegmentFile> segs, ListSegments(impl_->dir));
+  const uint64_t active = impl_->seg_first.load();
+  std::vector<SegmentFile> drop;
+  uint64_t first_kept = segs.empty() ? 0 : segs.front().first_index;
+  for (size_t i = 0; i + 1 < segs.size() && segs[i].first_index < active; ++i) {
+    HEGUI_ASSIGN_OR_RETURN(std::string bytes, ReadFileToString(segs[i].path));
+    RecoveryReporter rep;
+    SegmentReader reader(bytes, &rep);
+    SegmentHeader h;
+    HEGUI_RETURN_IF_ERROR(reader.ReadHeader(&h).WithContext(segs[i].path));
+    std::string_view payload;
+    uint64_t off;
+    bool all_old = true;
+    while (reader.ReadRecord(&payload, &off)) {
+      StatusOr<StoredRecord> r = DecodeRecord(payload);
+      if (!r.ok() || r->time >= before) {
+        all_old = false;
+        break;
+      }
+    }
+    if (!all_old || !rep.mid.empty() || !rep.tail.empty()) break;
+    drop.push_back(segs[i]);
+    first_kept = segs[i + 1].first_index;
+  }
+  PurgeResult result;
+  result.first_kept_index = first_kept;
+  if (drop.empty()) return result;
+  // The purged records' hashes must be durable before the records go.
+  HEGUI_RETURN_IF_ERROR(impl_->tree->Sync());
+  HEGUI_ASSIGN_OR_RETURN(std::string note, WriteCheckpoint());
+  nlohmann::ordered_json body;
+  body["before"] = FormatRecordTime(before);
+  body["first_kept_index"] = first_kept;
+  body["records_removed"] = first_kept - drop.front().first_index;
+  nlohmann::ordered_json names = nlohmann::ordered_json::array();
+  for (const SegmentFile& s : drop)
+    names.push_back(std::filesystem::path(s.path).filename().string());
+  body["segments"] = names;
+  body["retention_days"] = days;
+  body["checkpoint"] = note;
+  Record r;
+  r.kind = RecordKind::kRetentionPurge;
+  r.actor = "hegui-audit";
+  r.body = body.dump();
+  HEGUI_ASSIGN_OR_RETURN(std::vector<uint64_t> idx, impl_->AppendRecords(&r, 1, true));
+  for (const SegmentFile& s : drop) {
+    if (unlink(s.path.c_str()) != 0) return IoError(s.path, "cannot remove");
+  }
+  HEGUI_RETURN_IF_ERROR(SyncDir(impl_->dir));
+  result.segments_removed = drop.size();
+  result.records_removed = first_kept - drop.front().first_index;
+  result.purge_record_index = idx[0];
+  return result;
+}
+
+StatusOr<uint64_t> Log::Shred(const std::string& subject, const std::string& actor) {
+  HEGUI_RETURN_IF_ERROR(impl_->keys->Shred(subject));
+  Record r;
+  r.kind = RecordKind::kPiRequest;
+  r.actor = actor.empty() ? "hegui-audit" : actor;
+  r.subject = subject;
+  r.body = R"({"action":"delete","method":"crypto-shred","article":"CSL Art. 45"})";
+  StatusOr<uint64_t> idx = Append(r);
+  if (!idx.ok()) {
+    return idx.status().WithContext("the subject's keys were destroyed but the record failed");
+  }
+  return idx;
+}
+
+Status Log::Close() {
+  if (!impl_) return OkStatus();
+  Impl& m = *impl_;
+  {
+    std::lock_guard lock(m.mu);
+    if (m.closed) return OkStatus();
+    m.stopping = true;
+    m.work_cv.notify_all();
+  }
+  if (m.sync_thread.joinable()) m.sync_thread.join();
+  Status result;
+  {
+    std::lock_guard lock(m.mu);
+    result = m.error;
+  }
+  if (result.ok() && m.tree) {
+    StatusOr<std::string> note = m.SignCheckpoint();
+    if (!note.ok()) result = note.status();
+    if (result.ok()) result = m.tree->Sync();
+  }
+  {
+    std::lock_guard lock(m.mu);
+    m.closed = true;
+  }
+  if (m.seg_fd >= 0) close(m.seg_fd);
+  m.seg_fd = -1;
+  if (m.lock_fd >= 0) close(m.lock_fd);  // Releases the flock.
+  m.lock_fd = -1;
+  return result;
+}
+
+}  // namespace hegui::audit

@@ -1,0 +1,138 @@
+// Log: the writer of an audit-log directory: append-only, group-committed,
+// hash-chained (RFC 6962 Merkle tree) and checkpointed with signed notes.
+//
+// Append() may be called from many threads at once. Each caller encodes its
+// record, seals its personal-information fields and computes its leaf hash on
+// its own thread; the lock is held only to take an index and enqueue. One sync
+// thread writes every queued frame with one write, calls fdatasync once for
+// the batch, extends the stored Merkle hashes and wakes the callers. So:
+//   - Durability::kSync (default): Append returns after the record, and every
+//     record before it, is on disk (fdatasync) and in the tree.
+//   - Durability::kRelaxed: Append returns once the batch is written to the
+//     page cache, before fdatasync; a power failure (not a process crash) may
+//     lose the last acknowledged records. Tree and checkpoints follow shortly.
+// Records are numbered 0, 1, 2, ... in the order their appends took the lock.
+//
+// Open() recovers from a crash: a torn tail of the last segment (a frame cut
+// short or failing its CRC at the end of the file) is truncated and reported
+// through LogOptions::on_recovery; damage anywhere else refuses the open
+// (DataLoss), because it is not what a crash leaves behind.
+//
+// Retention (CSL Art. 23 item (3)): Purge() removes whole segments whose
+// records are all older than a date at least 180 days back, keeps their tree
+// hashes (so proofs and checkpoints still verify) and appends a retention_purge
+// record saying what went.
+//
+// Example:
+//   auto log = audit::Log::Open("/var/lib/hegui/audit", {});
+//   if (!log.ok()) return log.status();
+//   StatusOr<uint64_t> index = (*log)->Append(record);   // durable on return
+//   ...
+//   Status s = (*log)->Close();                          // writes a checkpoint
+//
+// Thread-safety: every method is thread-safe. Close() must not race with
+// calls still in progress; after Close() every call fails FailedPrecondition.
+// One process at a time can hold a directory open (flock on LOCK).
+#ifndef HEGUI_AUDIT_LOG_H_
+#define HEGUI_AUDIT_LOG_H_
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "audit/checkpoint.h"
+#include "audit/merkle.h"
+#include "audit/record.h"
+#include "core/status.h"
+#include "core/status_or.h"
+
+namespace hegui::audit {
+
+// The minimum retention CSL Art. 23 item (3) allows: six months.
+inline constexpr int kMinRetentionDays = 180;
+
+enum class Durability {
+  kSync,     // Acknowledge after fdatasync (default).
+  kRelaxed,  // Acknowledge after write(), before fdatasync.
+};
+
+struct LogOptions {
+  Durability durability = Durability::kSync;
+  // Create the directory (with a new signing key named `origin`) if missing.
+  bool create_if_missing = false;
+  std::string origin;  // Checkpoint origin and key name for a new log.
+  // A segment is closed and a new one started when it would exceed this size,
+  // or when the UTC day changes, so that purges can drop whole days.
+  uint64_t max_segment_bytes = 64u << 20;
+  // Write a checkpoint after this many new records or this much time (0: never).
+  uint64_t checkpoint_every_records = 100000;
+  std::chrono::seconds checkpoint_interval{60};
+  // Retention in days; Open() refuses anything below kMinRetentionDays.
+  int retention_days = kMinRetentionDays;
+  // Told about each repair made at Open() (a truncated torn tail, rebuilt hashes).
+  std::function<void(const std::string&)> on_recovery;
+};
+
+struct PurgeResult {
+  uint64_t segments_removed = 0;
+  uint64_t records_removed = 0;
+  uint64_t first_kept_index = 0;
+  uint64_t purge_record_index = 0;  // Index of the retention_purge record (if any removed).
+};
+
+class Log {
+ public:
+  // Creates a new, empty log in `dir` (made if missing) with a fresh Ed25519
+  // signing key named `origin`. AlreadyExists if `dir` already holds a log.
+  static Status Create(const std::string& dir, const std::string& origin);
+
+  static StatusOr<std::unique_ptr<Log>> Open(const std::string& dir, const LogOptions& options);
+
+  ~Log();  // Calls Close() if the caller did not.
+  Log(const Log&) = delete;
+  Log& operator=(const Log&) = delete;
+
+  // Appends one record and returns its index once it is durable (see top).
+  // InvalidArgument for a bad record (kind retention_purge, no actor, body
+  // not a JSON object); Unavailable after an I/O failure (the log then refuses
+  // all further appends: fail closed).
+  StatusOr<uint64_t> Append(const Record& record);
+  // Appends records in order as one group; returns their indexes.
+  StatusOr<std::vector<uint64_t>> AppendAll(const std::vector<Record>& records);
+
+  // Signs and stores a checkpoint of every durable record; returns the note.
+  // Cost: O(log n) hash reads and one signature.
+  StatusOr<std::string> WriteCheckpoint();
+
+  // Removes whole segments whose records are all older than `before`.
+  // PermissionDenied (citing CSL Art. 23 item (3)) if `before` is less than
+  // max(retention_days, 180) days ago.
+  StatusOr<PurgeResult> Purge(RecordTime before);
+
+  // Destroys the subject's keys (crypto-shredding for CSL Art. 45) and appends
+  // a pi_request record saying so. NotFound if the subject has no key.
+  StatusOr<uint64_t> Shred(const std::string& subject, const std::string& actor);
+
+  // Durable records in the log (also the tree size).
+  uint64_t size() const;
+  StatusOr<Hash> RootAt(uint64_t tree_size) const;
+  StatusOr<std::vector<Hash>> ProveInclusion(uint64_t index, uint64_t tree_size) const;
+  StatusOr<std::vector<Hash>> ProveConsistency(uint64_t old_size, uint64_t new_size) const;
+
+  // Stops accepting appends, drains the queue, writes a final checkpoint.
+  Status Close();
+
+  const std::string& dir() const;
+
+ private:
+  struct Impl;
+  explicit Log(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace hegui::audit
+
+#endif  // HEGUI_AUDIT_LOG_H_

@@ -122,6 +122,7 @@ struct Log::Impl {
   bool stopping = false;       // Guarded by mu.
   bool closed = false;         // Guarded by mu.
   std::thread sync_thread;
+  bool opened = false;  // Recovery succeeded; only then may Close() sign a checkpoint.
 
   std::mutex checkpoint_mu;
   uint64_t last_checkpoint_size = 0;  // Guarded by checkpoint_mu.
@@ -206,6 +207,7 @@ StatusOr<std::unique_ptr<Log>> Log::Open(const std::string& dir, const LogOption
   HEGUI_ASSIGN_OR_RETURN(m.tree, TreeHashFile::Open(PathIn(dir, kTreeHashesFile), true));
   HEGUI_RETURN_IF_ERROR(m.Recover());
   m.sync_thread = std::thread([&m] { m.SyncLoop(); });
+  m.opened = true;
   return log;
 }
 
@@ -622,7 +624,7 @@ Status Log::Close() {
     std::lock_guard lock(m.mu);
     result = m.error;
   }
-  if (result.ok() && m.tree) {
+  if (result.ok() && m.opened) {
     StatusOr<std::string> note = m.SignCheckpoint();
     if (!note.ok()) result = note.status();
     if (result.ok()) result = m.tree->Sync();

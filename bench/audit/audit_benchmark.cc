@@ -1,0 +1,353 @@
+// Benchmarks of the audit log, each with a baseline measured in the same run:
+//   BM_LogAppend/threads:N      durable appends (one fdatasync per group commit)
+//   BM_SqliteAppend/threads:N   SQLite WAL, synchronous=FULL, same group commit
+//   BM_LogBulkImport            AppendAll in batches of 1000
+//   BM_RawBatchedFdatasync      write()+fdatasync of the same bytes, same batches
+//   BM_ProveInclusion / BM_ProveConsistency   proofs from stored hashes
+//   BM_Verify vs BM_RawRead     full verification vs reading the same files
+// The ratios are printed after the table. The directory is $HEGUI_BENCH_DIR or
+// a temporary one under the current directory (so it is on the real disk).
+#include <benchmark/benchmark.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "audit/log.h"
+#include "audit/log_dir.h"
+#include "audit/log_verifier.h"
+#include "audit/merkle.h"
+#include "audit/record_codec.h"
+
+namespace hegui::audit {
+namespace {
+
+std::string BenchRoot() {
+  static const std::string root = [] {
+    const char* env = getenv("HEGUI_BENCH_DIR");
+    std::string base = env ? env : std::filesystem::current_path().string();
+    std::string tmpl = base + "/audit-bench-XXXXXX";
+    return std::string(mkdtemp(tmpl.data()));
+  }();
+  return root;
+}
+
+std::string FreshDir(const std::string& name) {
+  std::string dir = BenchRoot() + "/" + name;
+  std::filesystem::remove_all(dir);
+  return dir;
+}
+
+Record SampleRecord(int64_t i) {
+  Record r;
+  r.kind = RecordKind::kModelCall;
+  r.actor = "key:bench";
+  r.body =
+      R"({"model":"qwen-max","status":200,"latency_ms":812,"prompt_tokens":431,"completion_tokens":96,"request":")" +
+      std::to_string(i) + R"("})";
+  return r;
+}
+
+// ---- hegui audit log: group commit -------------------------------------------------
+
+std::unique_ptr<Log> g_log;
+
+void SetupLog(const benchmark::State&) {
+  std::string dir = FreshDir("append");
+  LogOptions options;
+  options.create_if_missing = true;
+  options.origin = "bench.hegui/audit";
+  g_log = std::move(*Log::Open(dir, options));
+}
+void TeardownLog(const benchmark::State&) {
+  (void)g_log->Close();
+  g_log.reset();
+}
+
+void BM_LogAppend(benchmark::State& state) {
+  int64_t i = state.thread_index() * 1000000000LL;
+  Record r = SampleRecord(i);
+  for (auto _ : state) {
+    StatusOr<uint64_t> idx = g_log->Append(r);
+    if (!idx.ok()) state.SkipWithError(idx.status().ToString().c_str());
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_LogAppend)
+    ->Setup(SetupLog)
+    ->Teardown(TeardownLog)
+    ->Threads(1)
+    ->Threads(4)
+    ->Threads(16)
+    ->UseRealTime()
+    ->MinTime(1.0);
+
+// ---- SQLite WAL synchronous=FULL, the same group commit ----------------------------
+
+class SqliteGroupCommit {
+ public:
+  explicit SqliteGroupCommit(const std::string& path) {
+    sqlite3_open(path.c_str(), &db_);
+    sqlite3_exec(db_,
+                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                 "CREATE TABLE log(id INTEGER PRIMARY KEY, payload BLOB NOT NULL)",
+                 nullptr, nullptr, nullptr);
+    sqlite3_prepare_v2(db_, "INSERT INTO log(payload) VALUES(?)", -1, &insert_, nullptr);
+    thread_ = std::thread([this] { Loop(); });
+  }
+  ~SqliteGroupCommit() {
+    {
+      std::lock_guard l(mu_);
+      stop_ = true;
+    }
+    work_.notify_one();
+    thread_.join();
+    sqlite3_finalize(insert_);
+    sqlite3_close(db_);
+  }
+  // Returns once the payload is committed (durable with synchronous=FULL).
+  void Append(std::string payload) {
+    std::unique_lock l(mu_);
+    uint64_t my = ++enqueued_;
+    queue_.push_back(std::move(payload));
+    work_.notify_one();
+    done_.wait(l, [&] { return committed_ >= my; });
+  }
+
+ private:
+  void Loop() {
+    std::vector<std::string> batch;
+    for (;;) {
+      uint64_t upto;
+      {
+        std::unique_lock l(mu_);
+        work_.wait(l, [&] { return !queue_.empty() || stop_; });
+        if (queue_.empty()) return;
+        batch.swap(queue_);
+        upto = enqueued_;
+      }
+      sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
+      for (const std::string& p : batch) {
+        sqlite3_bind_blob(insert_, 1, p.data(), static_cast<int>(p.size()), SQLITE_STATIC);
+        sqlite3_step(insert_);
+        sqlite3_reset(insert_);
+      }
+      sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+      batch.clear();
+      {
+        std::lock_guard l(mu_);
+        committed_ = upto;
+      }
+      done_.notify_all();
+    }
+  }
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* insert_ = nullptr;
+  std::mutex mu_;
+  std::condition_variable work_, done_;
+  std::vector<std::string> queue_;
+  uint64_t enqueued_ = 0, committed_ = 0;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+std::unique_ptr<SqliteGroupCommit> g_sqlite;
+
+void SetupSqlite(const benchmark::State&) {
+  std::string dir = FreshDir("sqlite");
+  std::filesystem::create_directories(dir);
+  g_sqlite = std::make_unique<SqliteGroupCommit>(dir + "/log.db");
+}
+void TeardownSqlite(const benchmark::State&) { g_sqlite.reset(); }
+
+void BM_SqliteAppend(benchmark::State& state) {
+  // The same encoded record bytes the log stores.
+  std::string payload = *EncodeRecord(SampleRecord(state.thread_index()), nullptr);
+  for (auto _ : state) g_sqlite->Append(payload);
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_SqliteAppend)
+    ->Setup(SetupSqlite)
+    ->Teardown(TeardownSqlite)
+    ->Threads(1)
+    ->Threads(4)
+    ->Threads(16)
+    ->UseRealTime()
+    ->MinTime(1.0);
+
+// ---- Bulk import vs raw batched fdatasync -------------------------------------------
+
+constexpr int kBatch = 1000;
+
+void BM_LogBulkImport(benchmark::State& state) {
+  LogOptions options;
+  options.create_if_missing = true;
+  options.origin = "bench.hegui/bulk";
+  auto log = std::move(*Log::Open(FreshDir("bulk"), options));
+  std::vector<Record> batch;
+  for (int i = 0; i < kBatch; ++i) batch.push_back(SampleRecord(i));
+  for (auto _ : state) {
+    if (!log->AppendAll(batch).ok()) state.SkipWithError("append failed");
+  }
+  (void)log->Close();
+  state.SetItemsProcessed(state.iterations() * kBatch);
+}
+BENCHMARK(BM_LogBulkImport)->UseRealTime()->MinTime(1.0);
+
+void BM_RawBatchedFdatasync(benchmark::State& state) {
+  std::string dir = FreshDir("raw");
+  std::filesystem::create_directories(dir);
+  int fd = open((dir + "/raw").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  std::string bytes;
+  for (int i = 0; i < kBatch; ++i) {
+    std::string p = *EncodeRecord(SampleRecord(i), nullptr);
+    bytes += std::string(8, '\0') + p;  // Same size as a framed record.
+  }
+  for (auto _ : state) {
+    if (write(fd, bytes.data(), bytes.size()) != static_cast<ssize_t>(bytes.size()) ||
+        fdatasync(fd) != 0) {
+      state.SkipWithError("write failed");
+    }
+  }
+  close(fd);
+  state.SetItemsProcessed(state.iterations() * kBatch);
+}
+BENCHMARK(BM_RawBatchedFdatasync)->UseRealTime()->MinTime(1.0);
+
+// ---- Proofs and verification over one log of 2^17 records ----------------------------
+
+constexpr int kProofLogSize = 1 << 17;
+
+const std::string& ProofLog() {
+  static const std::string dir = [] {
+    std::string d = FreshDir("proofs");
+    LogOptions options;
+    options.create_if_missing = true;
+    options.origin = "bench.hegui/proofs";
+    auto log = std::move(*Log::Open(d, options));
+    std::vector<Record> batch;
+    for (int i = 0; i < kProofLogSize; ++i) {
+      batch.push_back(SampleRecord(i));
+      if (batch.size() == 4096) {
+        (void)log->AppendAll(batch);
+        batch.clear();
+      }
+    }
+    (void)log->Close();
+    return d;
+  }();
+  return dir;
+}
+
+void BM_ProveInclusion(benchmark::State& state) {
+  auto log = std::move(*Log::Open(ProofLog(), {}));
+  const uint64_t n = log->size();
+  uint64_t i = 12345;
+  for (auto _ : state) {
+    auto proof = log->ProveInclusion(i % n, n);
+    benchmark::DoNotOptimize(proof);
+    i = i * 6364136223846793005ULL + 1442695040888963407ULL;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ProveInclusion);
+
+void BM_ProveConsistency(benchmark::State& state) {
+  auto log = std::move(*Log::Open(ProofLog(), {}));
+  const uint64_t n = log->size();
+  uint64_t i = 777;
+  for (auto _ : state) {
+    auto proof = log->ProveConsistency(1 + i % (n - 1), n);
+    benchmark::DoNotOptimize(proof);
+    i = i * 6364136223846793005ULL + 1442695040888963407ULL;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ProveConsistency);
+
+uint64_t SegmentBytes(const std::string& dir) {
+  uint64_t total = 0;
+  std::vector<SegmentFile> segs = *ListSegments(dir);
+  for (const SegmentFile& s : segs) total += std::filesystem::file_size(s.path);
+  return total;
+}
+
+void BM_Verify(benchmark::State& state) {
+  const std::string& dir = ProofLog();
+  for (auto _ : state) {
+    StatusOr<VerifyReport> r = VerifyLog(dir, {});
+    if (!r.ok() || !r->ok) state.SkipWithError("verify failed");
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * SegmentBytes(dir)));
+}
+BENCHMARK(BM_Verify)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+
+void BM_RawRead(benchmark::State& state) {
+  const std::string& dir = ProofLog();
+  std::vector<char> buf(1 << 20);
+  std::vector<SegmentFile> segs = *ListSegments(dir);
+  for (auto _ : state) {
+    for (const SegmentFile& s : segs) {
+      int fd = open(s.path.c_str(), O_RDONLY);
+      while (read(fd, buf.data(), buf.size()) > 0) {
+      }
+      close(fd);
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * SegmentBytes(dir)));
+}
+BENCHMARK(BM_RawRead)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+
+// Collects items/s and bytes/s per run name to print ratios after the table.
+class RatioReporter : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    ConsoleReporter::ReportRuns(runs);
+    for (const Run& r : runs) {
+      auto it = r.counters.find("items_per_second");
+      if (it != r.counters.end()) rate[r.benchmark_name()] = it->second;
+      auto bt = r.counters.find("bytes_per_second");
+      if (bt != r.counters.end()) rate[r.benchmark_name()] = bt->second;
+    }
+  }
+  std::map<std::string, double> rate;
+};
+
+void PrintRatio(const RatioReporter& r, const std::string& what, const std::string& a,
+                const std::string& b) {
+  auto ia = r.rate.find(a), ib = r.rate.find(b);
+  if (ia == r.rate.end() || ib == r.rate.end() || ib->second == 0) return;
+  std::printf("  %-44s %12.0f vs %12.0f  ratio %.2fx\n", what.c_str(), ia->second, ib->second,
+              ia->second / ib->second);
+}
+
+}  // namespace
+}  // namespace hegui::audit
+
+int main(int argc, char** argv) {
+  using hegui::audit::PrintRatio;
+  benchmark::Initialize(&argc, argv);
+  hegui::audit::RatioReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  std::printf("\nRatios (figures per second; baseline measured in this run):\n");
+  for (const char* t : {"1", "4", "16"}) {
+    std::string suffix = std::string("/min_time:1.000/real_time/threads:") + t;
+    PrintRatio(reporter, std::string("durable appends, ") + t + " threads, log vs SQLite",
+               "BM_LogAppend" + suffix, "BM_SqliteAppend" + suffix);
+  }
+  PrintRatio(reporter, "bulk import vs raw batched fdatasync",
+             "BM_LogBulkImport/min_time:1.000/real_time",
+             "BM_RawBatchedFdatasync/min_time:1.000/real_time");
+  PrintRatio(reporter, "verify vs raw read (bytes/s)", "BM_Verify/min_time:1.000",
+             "BM_RawRead/min_time:1.000");
+  std::filesystem::remove_all(hegui::audit::BenchRoot());
+  benchmark::Shutdown();
+  return 0;
+}

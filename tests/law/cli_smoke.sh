@@ -8,7 +8,7 @@ check() {  # check NAME EXPECTED_RC PATTERN -- ARGS...
   local name=$1 want_rc=$2 pattern=$3
   shift 4
   local out rc
-  out=$("$hegui" "$@" 2>&1)
+  out=$(HEGUI_DATA_DIR=${HEGUI_DATA_DIR} "$hegui" "$@" 2>&1)
   rc=$?
   if [ "$rc" != "$want_rc" ]; then
     echo "FAIL $name: exit $rc, want $want_rc"; echo "$out" | head -5; fail=1; return
@@ -32,4 +32,21 @@ check list-json 0 '"chapters"' -- law list --format json
 check chapter-6 0 'Chapter 6  第六章 法律责任' -- law chapter 6
 check chapter-unknown 2 'no chapter 8' -- law chapter 8
 check bad-format 2 'format' -- law list --format xml
+check show-penalties 0 'Penalties: PEN-61-1' -- law show 23
+check penalties-all 0 'PEN-77' -- law penalties
+check penalties-article 0 'PEN-69-3' -- law penalties 69
+check penalties-obligation 0 'worst case RMB 10,000,000' -- law penalties CSL-23-3
+check penalties-json 0 '"persons_as": "PEN-66-1"' -- law penalties 66 --format json
+check penalties-unknown 2 'no article 99' -- law penalties 99
+check law-check 0 '^OK$' -- law check
+check law-check-json 0 '"ok": true' -- law check --format json
+# A mistyped copy of the data must fail law check with exit 1.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp -r "${HEGUI_DATA_DIR:?}" "$tmp/data"
+sed -i '0,/fine: {min: 10000, max: 50000, discretionary: true}/s//fine: {min: 10000, max: 60000, discretionary: true}/' \
+  "$tmp/data/law/penalties.yaml"
+HEGUI_DATA_DIR="$tmp/data" check law-check-mistyped 1 'PEN-61-1 tier base fine: data says RMB 10,000 to RMB 60,000' -- law check
+printf 'penalties: [\n' >"$tmp/data/law/penalties.yaml"
+HEGUI_DATA_DIR="$tmp/data" check law-check-malformed 2 'penalties.yaml:' -- law check
 exit $fail

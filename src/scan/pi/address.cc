@@ -19,9 +19,18 @@ constexpr std::u32string_view kStreet = U"路街道巷弄号栋幢楼室座苑�
 constexpr std::array kFollowingLabels = {"电话"sv, "手机"sv, "姓名"sv, "联系"sv,   "邮编"sv,
                                          "邮箱"sv, "身份"sv, "收件"sv, "收货人"sv, "备注"sv};
 
+constexpr std::array<uint32_t, kFollowingLabels.size()> kFollowingHeads = [] {
+  std::array<uint32_t, kFollowingLabels.size()> heads{};
+  for (size_t i = 0; i < heads.size(); ++i) heads[i] = pi_text::Head3(kFollowingLabels[i]);
+  return heads;
+}();
+
 bool StartsFollowingLabel(std::string_view text, size_t pos) {
-  for (std::string_view label : kFollowingLabels) {
-    if (pi_text::StartsWithAt(text, pos, label)) return true;
+  const uint32_t head = pi_text::Load3(text, pos);
+  for (size_t i = 0; i < kFollowingLabels.size(); ++i) {
+    if (kFollowingHeads[i] == head && pi_text::StartsWithAt(text, pos, kFollowingLabels[i])) {
+      return true;
+    }
   }
   return false;
 }

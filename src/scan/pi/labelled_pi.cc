@@ -49,26 +49,10 @@ constexpr std::array kLabels = {
     Label{"住在"sv, PiType::kAddress, 0.75f},
 };
 
-constexpr char32_t FirstCodePoint(std::string_view s) {
-  // Every label starts with a 3-byte (BMP Han) character.
-  return (char32_t(static_cast<unsigned char>(s[0])) & 0x0F) << 12 |
-         (char32_t(static_cast<unsigned char>(s[1])) & 0x3F) << 6 |
-         (char32_t(static_cast<unsigned char>(s[2])) & 0x3F);
-}
-
-constexpr auto kStarts = [] {
-  std::array<char32_t, kLabels.size()> starts{};
-  for (size_t i = 0; i < kLabels.size(); ++i) starts[i] = FirstCodePoint(kLabels[i].text);
-  std::sort(starts.begin(), starts.end());
-  return starts;
-}();
-
-// One bit per (cp mod 64) of the label starts: rejects most characters with
-// one test before the binary search.
-constexpr uint64_t kStartBits = [] {
-  uint64_t bits = 0;
-  for (char32_t cp : kStarts) bits |= uint64_t{1} << (cp & 63);
-  return bits;
+constexpr std::array<uint32_t, kLabels.size()> kLabelHeads = [] {
+  std::array<uint32_t, kLabels.size()> heads{};
+  for (size_t i = 0; i < kLabels.size(); ++i) heads[i] = pi_text::Head3(kLabels[i].text);
+  return heads;
 }();
 
 // Skips the separator between a label and its value; sets *colon if a ':'
@@ -92,15 +76,26 @@ size_t SkipSeparator(std::string_view text, size_t p, bool* colon) {
 
 }  // namespace
 
-bool IsLabelStart(char32_t cp) {
-  if (!((kStartBits >> (cp & 63)) & 1)) return false;
-  return std::binary_search(kStarts.begin(), kStarts.end(), cp);
-}
+constexpr LabelStartTable kLabelStarts = [] {
+  LabelStartTable table{};
+  for (const Label& label : kLabels) {
+    const auto b0 = static_cast<uint8_t>(label.text[0]);
+    const auto b1 = static_cast<uint8_t>(label.text[1]);
+    const auto b2 = static_cast<uint8_t>(label.text[2]);
+    table.bits[(b0 & 0x0F) << 6 | (b1 & 0x3F)] |= uint64_t{1} << (b2 & 0x3F);
+  }
+  return table;
+}();
 
 size_t ScanLabelAt(size_t pos, MatchSink& sink) {
   const std::string_view text = sink.text();
-  for (const Label& label : kLabels) {
-    if (!pi_text::StartsWithAt(text, pos, label.text) || !sink.Wants(label.type)) continue;
+  const uint32_t head = pi_text::Load3(text, pos);
+  for (size_t i = 0; i < kLabels.size(); ++i) {
+    const Label& label = kLabels[i];
+    if (kLabelHeads[i] != head || !pi_text::StartsWithAt(text, pos, label.text) ||
+        !sink.Wants(label.type)) {
+      continue;
+    }
     const size_t label_end = pos + label.text.size();
     bool colon = false;
     const size_t value = SkipSeparator(text, label_end, &colon);
@@ -112,7 +107,7 @@ size_t ScanLabelAt(size_t pos, MatchSink& sink) {
     }
     return label_end;
   }
-  return pos + 3;
+  return pos + 1;
 }
 
 }  // namespace hegui::scan

@@ -11,6 +11,7 @@
 #define HEGUI_SCAN_PI_LABELLED_PI_H_
 
 #include <cstddef>
+#include <cstdint>
 
 #include "scan/pi/address.h"
 #include "scan/pi/person_name.h"
@@ -25,13 +26,26 @@ inline constexpr size_t kMaxLabelBytes = 32;
 // The longest labelled match plus the look-ahead that decides its end.
 inline constexpr size_t kMaxLabelledMatchBytes = kMaxAddressBytes + 16;
 
-// True if `cp` is the first character of some label (a fast filter, called
-// for every Han character of the text).
-bool IsLabelStart(char32_t cp);
+// A bit per 3-byte UTF-8 sequence that starts some label, indexed by the low
+// bits of its bytes: one load and a shift per Han character of the text.
+struct LabelStartTable {
+  uint64_t bits[1024];  // [(b0 & 0x0F) << 6 | (b1 & 0x3F)] >> (b2 & 0x3F)
+};
+extern const LabelStartTable kLabelStarts;
+
+// True if the (3-byte) character at text[pos] may start a label. Exact for
+// valid UTF-8; ScanLabelAt compares whole labels in any case.
+inline bool MayStartLabel(const char* p) {
+  const auto b0 = static_cast<uint8_t>(p[0]);
+  const auto b1 = static_cast<uint8_t>(p[1]);
+  const auto b2 = static_cast<uint8_t>(p[2]);
+  return (kLabelStarts.bits[(b0 & 0x0F) << 6 | (b1 & 0x3F)] >> (b2 & 0x3F)) & 1;
+}
 
 // Tries every label starting at `pos` and reports the name or address that
 // follows. Returns where scanning resumes: after the label (so that numbers
-// inside an address are still examined), or pos + 3 if no label starts here.
+// inside an address are still examined), or pos + 1 if no label starts here
+// (continuation bytes are then skipped by the caller's scan).
 size_t ScanLabelAt(size_t pos, MatchSink& sink);
 
 }  // namespace hegui::scan

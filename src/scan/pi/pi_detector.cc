@@ -20,6 +20,12 @@ namespace {
 
 using pi_text::ClassOf;
 
+// A lead byte 0xE0-0xEF followed by two continuation bytes (p has 3 bytes).
+inline bool IsThreeByteChar(const char* p) {
+  return (static_cast<uint8_t>(p[0]) & 0xF0) == 0xE0 &&
+         (static_cast<uint8_t>(p[1]) & 0xC0) == 0x80 && (static_cast<uint8_t>(p[2]) & 0xC0) == 0x80;
+}
+
 int CurrentUtcYear() {
   const std::time_t now = std::time(nullptr);
   std::tm utc{};
@@ -56,9 +62,16 @@ size_t MaxMatchBytesFor(PiType type) {
 // confident (then longer) one.
 void ResolveOverlaps(std::vector<PiMatch>* out, size_t first) {
   auto begin = out->begin() + static_cast<std::ptrdiff_t>(first);
-  std::sort(begin, out->end(), [](const PiMatch& a, const PiMatch& b) {
+  auto order = [](const PiMatch& a, const PiMatch& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-  });
+  };
+  // Matches arrive almost in order: only the candidates of one digit run (found
+  // from the last group backwards) and an e-mail (whose local part may hold a
+  // number found earlier) come out of order, by a few places. Insertion sort
+  // is linear on that.
+  for (auto it = begin; it != out->end(); ++it) {
+    for (auto j = it; j != begin && order(*j, *(j - 1)); --j) std::iter_swap(j, j - 1);
+  }
   size_t kept = first;
   for (size_t i = first; i < out->size(); ++i) {
     const PiMatch& m = (*out)[i];
@@ -113,9 +126,11 @@ void PiDetector::Detect(std::string_view text, std::vector<PiMatch>* out) const 
   MatchSink sink(text, options_, reference_year_, out);
   const size_t n = text.size();
   size_t i = 0;
+  // Without labels to look for, Han characters are skipped like other bytes.
+  const uint8_t wanted = labels_enabled_ ? 0xFF : static_cast<uint8_t>(~pi_text::kCjkLead);
   while (i < n) {
     // Skip bytes that cannot start anything.
-    while (i < n && ClassOf(text[i]) == 0) ++i;
+    while (i < n && (ClassOf(text[i]) & wanted) == 0) ++i;
     if (i >= n) break;
     const char c = text[i];
     const uint8_t cls = ClassOf(c);
@@ -133,7 +148,7 @@ void PiDetector::Detect(std::string_view text, std::vector<PiMatch>* out) const 
         i = ScanDigitRun(i, e, sink);
         continue;
       }
-      if (pi_text::IsUpper(c)) {
+      if (pi_text::IsUpper(c) && i >= 3 && static_cast<uint8_t>(text[i - 3]) >= 0xE0) {
         if (size_t end = ScanLicensePlateAt(i, sink); end != 0) {
           i = end;
           continue;
@@ -148,12 +163,18 @@ void PiDetector::Detect(std::string_view text, std::vector<PiMatch>* out) const 
       i = ScanEmailAt(i, sink);
     } else if (c == ':') {
       i = ScanIpv6AtColon(i, sink);
-    } else if (labels_enabled_) {  // kCjkLead
-      const char32_t cp = pi_text::Decode3At(text, i);
-      if (cp == 0) {
-        ++i;  // invalid or truncated sequence: resync byte by byte
-      } else {
-        i = IsLabelStart(cp) ? ScanLabelAt(i, sink) : i + 3;
+    } else if (cls & pi_text::kCjkLead) {  // only when labels are looked for
+      // Runs of 3-byte characters are walked a character at a time, each
+      // checked for a label start with one table lookup; anything else falls
+      // back to the byte loop (continuation bytes have no class).
+      while (i + 3 <= n && IsThreeByteChar(text.data() + i) && !MayStartLabel(text.data() + i)) {
+        i += 3;
+      }
+      if (i + 3 <= n && (ClassOf(text[i]) & pi_text::kCjkLead) &&
+          IsThreeByteChar(text.data() + i)) {
+        i = ScanLabelAt(i, sink);
+      } else if (i < n && (ClassOf(text[i]) & pi_text::kCjkLead)) {
+        ++i;
       }
     } else {
       ++i;

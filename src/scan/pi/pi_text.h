@@ -76,6 +76,18 @@ inline size_t SeparatorAt(std::string_view text, size_t pos) {
   return 0;
 }
 
+// The three bytes at pos packed into one number (0 if fewer than three
+// remain): one comparison with Head3(word) rejects most non-matching words.
+inline uint32_t Load3(std::string_view text, size_t pos) {
+  if (pos + 3 > text.size()) return 0;
+  return uint32_t{static_cast<uint8_t>(text[pos])} << 16 |
+         uint32_t{static_cast<uint8_t>(text[pos + 1])} << 8 | static_cast<uint8_t>(text[pos + 2]);
+}
+constexpr uint32_t Head3(std::string_view word) {
+  return uint32_t{static_cast<uint8_t>(word[0])} << 16 |
+         uint32_t{static_cast<uint8_t>(word[1])} << 8 | static_cast<uint8_t>(word[2]);
+}
+
 // True if text[pos..] starts with `word`.
 inline bool StartsWithAt(std::string_view text, size_t pos, std::string_view word) {
   return pos <= text.size() && text.substr(pos).starts_with(word);

@@ -1,0 +1,56 @@
+// libFuzzer target for PiDetector::Detect and MaskPi on arbitrary bytes.
+//
+// Checks, for every input: matches lie inside the text, are non-empty, sorted
+// and non-overlapping, have a confidence in (0, 1] and a known rule id, and are
+// no longer than MaxMatchBytes(); a second Detect gives the same matches;
+// MaskPi accepts every matched span and masks something in it.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+#include <vector>
+
+#include "scan/pi/pi_detector.h"
+
+namespace {
+
+const hegui::scan::PiDetector& Detector() {
+  static const auto* detector = [] {
+    hegui::scan::PiDetectorOptions options;
+    options.reference_year = 2026;
+    options.min_confidence = 0.0f;  // everything a matcher reports
+    auto created = hegui::scan::PiDetector::Create(options);
+    if (!created.ok()) std::abort();
+    return std::move(created).value().release();
+  }();
+  return *detector;
+}
+
+void Check(bool condition) {
+  if (!condition) std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const hegui::scan::PiDetector& detector = Detector();
+  std::vector<hegui::scan::PiMatch> found;
+  detector.Detect(text, &found);
+  for (size_t i = 0; i < found.size(); ++i) {
+    const hegui::scan::PiMatch& m = found[i];
+    Check(m.begin < m.end && m.end <= text.size());
+    Check(m.end - m.begin <= detector.MaxMatchBytes());
+    Check(m.confidence > 0.0f && m.confidence <= 1.0f);
+    Check(m.rule_id.starts_with("pi."));
+    Check(!hegui::scan::PiTypeName(m.type).empty());
+    if (i > 0) Check(found[i - 1].end <= m.begin);
+    const std::string_view span = text.substr(m.begin, m.end - m.begin);
+    const std::string masked = hegui::scan::MaskPi(m.type, span);
+    Check(masked != span);
+  }
+  std::vector<hegui::scan::PiMatch> again;
+  detector.Detect(text, &again);
+  Check(again == found);
+  return 0;
+}

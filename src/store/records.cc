@@ -64,6 +64,48 @@ std::string FormatTime(Time t) {
   return buf;
 }
 
+StatusOr<Time> ParseTime(std::string_view text) {
+  const auto bad = [&] {
+    return InvalidArgumentError("time '" + std::string(text.substr(0, 40)) +
+                                "' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS[.ffffff]Z (UTC)");
+  };
+  auto digits = [&](size_t pos, size_t n, int* out) {
+    if (pos + n > text.size()) return false;
+    int v = 0;
+    for (size_t i = pos; i < pos + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      v = v * 10 + (text[i] - '0');
+    }
+    *out = v;
+    return true;
+  };
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+  if (!digits(0, 4, &y) || text.size() < 10 || text[4] != '-' || !digits(5, 2, &mo) ||
+      text[7] != '-' || !digits(8, 2, &d)) {
+    return bad();
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(mo),
+                                        std::chrono::day(d)};
+  if (!ymd.ok()) return bad();
+  Time t = Time(std::chrono::sys_days(ymd));
+  if (text.size() == 10) return t;
+  if (text[10] != 'T' || !digits(11, 2, &h) || text.size() < 20 || text[13] != ':' ||
+      !digits(14, 2, &mi) || text[16] != ':' || !digits(17, 2, &sec) || h > 23 || mi > 59 ||
+      sec > 59) {
+    return bad();
+  }
+  t += std::chrono::hours(h) + std::chrono::minutes(mi) + std::chrono::seconds(sec);
+  size_t pos = 19;
+  if (text[pos] == '.') {
+    int us = 0;
+    if (!digits(pos + 1, 6, &us)) return bad();
+    t += std::chrono::microseconds(us);
+    pos += 7;
+  }
+  if (pos + 1 != text.size() || text[pos] != 'Z') return bad();
+  return t;
+}
+
 std::string_view RoleName(Role role) { return NameOf(kRoles, role); }
 std::string_view IdentityStatusName(IdentityStatus status) {
   return NameOf(kIdentityStatuses, status);

@@ -51,6 +51,10 @@ std::string_view ComplaintStatusName(ComplaintStatus status);
 // RFC 3339 in UTC with microseconds, e.g. "2026-11-30T03:04:05.123456Z".
 std::string FormatTime(Time t);
 
+// Inverse of FormatTime(); also accepts "YYYY-MM-DDTHH:MM:SSZ" (no fraction)
+// and a bare date "YYYY-MM-DD" (midnight UTC). InvalidArgument otherwise.
+StatusOr<Time> ParseTime(std::string_view text);
+
 // Inverses of the above; InvalidArgument naming the accepted values otherwise.
 StatusOr<Role> ParseRole(std::string_view name);
 StatusOr<IdentityStatus> ParseIdentityStatus(std::string_view name);

@@ -67,6 +67,15 @@ check revoke-malformed 2 'invalid_argument: key id' -- keys revoke nonsense --st
 check create-unknown-user 2 'user 99 does not exist' -- keys create --user 99 --store "$s"
 check create-json 0 '"token": "hg_[0-9a-f]{16}_[0-9a-f]{64}"' -- keys create --user 2 --format json --store "$s"
 
+# Cross-border security assessments (Art. 39).
+check assess-add 0 'recorded assessment 1: important_data,personal_information may go to openai-us \(us\) until 2027-07-01T00:00:00.000000Z' -- \
+  assessments add --description "CAC 2026-017" --upstream openai-us --region us \
+  --data-class personal_information --data-class important_data --valid-until 2027-07-01 --store "$s"
+check assess-bad-date 2 'valid-until: time .2027-13-01. is not YYYY-MM-DD' -- \
+  assessments add --description d --upstream u --region us --data-class x --valid-until 2027-13-01 --store "$s"
+check assess-list 0 "^1${tab}openai-us${tab}us${tab}2027-07-01T00:00:00.000000Z${tab}important_data,personal_information${tab}CAC 2026-017$" -- assessments list --store "$s"
+check assess-json 0 '"data_classes": \[' -- assessments list --format json --store "$s"
+
 # Where the store is.
 HEGUI_STORE="$s" check env-store 0 'Li Lei' -- users list
 mkdir "$work/cwd"

@@ -307,7 +307,7 @@ class Verifier {
 
   bool CheckRecord(uint64_t index, const std::string& name, uint64_t offset,
                    std::string_view payload) {
-    StatusOr<StoredRecord> rec = DecodeRecord(payload);
+    StatusOr<RecordHead> rec = DecodeRecordHead(payload);
     if (!rec.ok()) {
       r_.bad_index = index;
       (void)Fail("record " + std::to_string(index) + " (" + name + " offset " +
@@ -325,15 +325,16 @@ class Verifier {
     if (!r_.latest || rec->time > *r_.latest) r_.latest = rec->time;
     ++r_.kinds[std::string(RecordKindName(rec->kind))];
     if (rec->kind == RecordKind::kRetentionPurge) {
-      try {
-        auto body = nlohmann::json::parse(rec->body);
-        max_purge_kept_ = std::max(max_purge_kept_, body.at("first_kept_index").get<uint64_t>());
-      } catch (const nlohmann::json::exception&) {
+      StatusOr<StoredRecord> full = DecodeRecord(payload);
+      nlohmann::json body = nlohmann::json::parse(full.ok() ? full->body : "{}", nullptr, false);
+      if (!body.is_object() || !body.contains("first_kept_index") ||
+          !body["first_kept_index"].is_number_unsigned()) {
         r_.bad_index = index;
         (void)Fail("record " + std::to_string(index) +
                    ": retention_purge body lacks first_kept_index");
         return false;
       }
+      max_purge_kept_ = std::max(max_purge_kept_, body["first_kept_index"].get<uint64_t>());
     }
     return true;
   }

@@ -1,7 +1,6 @@
 #include "audit/merkle.h"
 
 #include <openssl/evp.h>
-#include <openssl/sha.h>
 
 #include <bit>
 
@@ -112,41 +111,44 @@ StatusOr<Hash> Hash::FromBytes(std::string_view raw) {
   return h;
 }
 
-Hash Sha256(std::string_view data) {
-  Hash h;
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), h.bytes.data());
-  return h;
-}
+namespace {
+
+// One digest context per thread, reused: hashing runs on every appending
+// thread at once, and OpenSSL 3's one-shot SHA256() fetches the algorithm on
+// every call.
+struct DigestContext {
+  EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  ~DigestContext() {
+    EVP_MD_CTX_free(ctx);
+    EVP_MD_free(md);
+  }
+  Hash Digest(std::string_view a, std::string_view b) {
+    Hash h;
+    EVP_DigestInit_ex(ctx, md, nullptr);
+    EVP_DigestUpdate(ctx, a.data(), a.size());
+    EVP_DigestUpdate(ctx, b.data(), b.size());
+    EVP_DigestFinal_ex(ctx, h.bytes.data(), nullptr);
+    return h;
+  }
+};
+
+thread_local DigestContext t_digest;
+
+}  // namespace
+
+Hash Sha256(std::string_view data) { return t_digest.Digest(data, {}); }
 
 Hash LeafHash(std::string_view record) {
-  // One digest context per thread, reused: leaf hashing runs on every
-  // appending thread at once.
-  struct Ctx {
-    EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-    ~Ctx() {
-      EVP_MD_CTX_free(ctx);
-      EVP_MD_free(md);
-    }
-  };
-  thread_local Ctx c;
-  const unsigned char zero = 0;
-  Hash h;
-  EVP_DigestInit_ex(c.ctx, c.md, nullptr);
-  EVP_DigestUpdate(c.ctx, &zero, 1);
-  EVP_DigestUpdate(c.ctx, record.data(), record.size());
-  EVP_DigestFinal_ex(c.ctx, h.bytes.data(), nullptr);
-  return h;
+  return t_digest.Digest(std::string_view("\0", 1), record);
 }
 
 Hash NodeHash(const Hash& left, const Hash& right) {
-  unsigned char buf[65];
+  char buf[65];
   buf[0] = 1;
   std::copy(left.bytes.begin(), left.bytes.end(), buf + 1);
   std::copy(right.bytes.begin(), right.bytes.end(), buf + 33);
-  Hash h;
-  SHA256(buf, sizeof buf, h.bytes.data());
-  return h;
+  return t_digest.Digest(std::string_view(buf, sizeof buf), {});
 }
 
 Hash EmptyTreeHash() { return Sha256(""); }

@@ -1,47 +1,124 @@
 #include "audit/record_codec.h"
 
+#include <cctype>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 namespace hegui::audit {
 
 using nlohmann::ordered_json;
 
-StatusOr<std::string> EncodeRecord(const Record& record, SubjectKeyStore* keys) {
-  if (record.actor.empty()) return InvalidArgumentError("record: field 'actor' is required");
-  ordered_json body = ordered_json::object();
-  if (!record.body.empty()) {
-    try {
-      body = ordered_json::parse(record.body);
-    } catch (const nlohmann::json::exception& e) {
-      return InvalidArgumentError(std::string("record: field 'body' is not JSON: ") + e.what());
+namespace {
+
+bool ValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<uint8_t>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k) {
+      if ((static_cast<uint8_t>(s[i + k]) & 0xC0) != 0x80) return false;
     }
-    if (!body.is_object())
-      return InvalidArgumentError("record: field 'body' must be a JSON object");
+    i += n;
   }
-  ordered_json j;
-  j["v"] = 1;
-  j["kind"] = RecordKindName(record.kind);
-  j["time"] = FormatRecordTime(record.time);
-  j["actor"] = record.actor;
-  if (!record.subject.empty()) j["subject"] = record.subject;
-  j["body"] = std::move(body);
+  return true;
+}
+
+// Appends `s` as a JSON string literal. Precondition: ValidUtf8(s).
+void AppendJsonString(std::string* out, std::string_view s) {
+  static const char* kHex = "0123456789abcdef";
+  out->push_back('"');
+  for (char ch : s) {
+    const auto c = static_cast<uint8_t>(ch);
+    switch (c) {
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          *out += "\\u00";
+          out->push_back(kHex[c >> 4]);
+          out->push_back(kHex[c & 15]);
+        } else {
+          out->push_back(ch);
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+Status CheckText(std::string_view field, std::string_view value) {
+  if (!ValidUtf8(value)) {
+    return InvalidArgumentError("record: field '" + std::string(field) + "' is not UTF-8");
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+StatusOr<std::string> EncodeRecord(const Record& record, SubjectKeyStore* keys) {
+  // Written by hand rather than through a JSON DOM: every appending thread runs
+  // this, and the key order is part of the format (record_codec.h).
+  if (record.actor.empty()) return InvalidArgumentError("record: field 'actor' is required");
+  HEGUI_RETURN_IF_ERROR(CheckText("actor", record.actor));
+  HEGUI_RETURN_IF_ERROR(CheckText("subject", record.subject));
+  std::string_view body = record.body;
+  while (!body.empty() && std::isspace(static_cast<unsigned char>(body.front())))
+    body.remove_prefix(1);
+  while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back())))
+    body.remove_suffix(1);
+  if (body.empty()) body = "{}";
+  if (body.front() != '{' || !nlohmann::json::accept(body)) {
+    return InvalidArgumentError("record: field 'body' must be a JSON object (UTF-8)");
+  }
   if (!record.sealed.empty()) {
     if (record.subject.empty()) {
       return InvalidArgumentError("record: sealed fields need a 'subject' whose key seals them");
     }
     if (keys == nullptr) return InternalError("record: no key store to seal fields with");
-    ordered_json sealed = ordered_json::object();
+  }
+  std::string out;
+  out.reserve(96 + record.actor.size() + record.subject.size() + body.size());
+  out += "{\"v\":1,\"kind\":\"";
+  out += RecordKindName(record.kind);
+  out += "\",\"time\":\"";
+  out += FormatRecordTime(record.time);
+  out += "\",\"actor\":";
+  AppendJsonString(&out, record.actor);
+  if (!record.subject.empty()) {
+    out += ",\"subject\":";
+    AppendJsonString(&out, record.subject);
+  }
+  out += ",\"body\":";
+  out += body;
+  if (!record.sealed.empty()) {
+    out += ",\"sealed\":{";
+    bool first = true;
     for (const auto& [field, plain] : record.sealed) {
+      HEGUI_RETURN_IF_ERROR(CheckText("sealed field name", field));
       HEGUI_ASSIGN_OR_RETURN(std::string v, keys->Seal(record.subject, field, plain));
-      sealed[field] = v;
+      if (!first) out += ',';
+      first = false;
+      AppendJsonString(&out, field);
+      out += ':';
+      AppendJsonString(&out, v);
     }
-    j["sealed"] = std::move(sealed);
+    out += '}';
   }
-  try {
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
-  } catch (const nlohmann::json::exception& e) {
-    return InvalidArgumentError(std::string("record: text is not UTF-8: ") + e.what());
-  }
+  out += '}';
+  return out;
 }
 
 StatusOr<StoredRecord> DecodeRecord(std::string_view payload) {
@@ -81,6 +158,29 @@ StatusOr<StoredRecord> DecodeRecord(std::string_view payload) {
     }
   }
   return r;
+}
+
+StatusOr<RecordHead> DecodeRecordHead(std::string_view payload) {
+  constexpr std::string_view kPrefix = "{\"v\":1,\"kind\":\"";
+  constexpr std::string_view kTime = "\",\"time\":\"";
+  constexpr size_t kTimeLen = 27;  // 2026-11-30T00:00:00.000000Z
+  if (payload.substr(0, kPrefix.size()) == kPrefix) {
+    size_t kind_end = payload.find('"', kPrefix.size());
+    if (kind_end != std::string_view::npos && payload.substr(kind_end, kTime.size()) == kTime &&
+        payload.size() > kind_end + kTime.size() + kTimeLen &&
+        payload[kind_end + kTime.size() + kTimeLen] == '"') {
+      StatusOr<RecordKind> kind =
+          ParseRecordKind(payload.substr(kPrefix.size(), kind_end - kPrefix.size()));
+      StatusOr<RecordTime> time =
+          ParseRecordTime(payload.substr(kind_end + kTime.size(), kTimeLen));
+      if (kind.ok() && time.ok()) {
+        if (!nlohmann::json::accept(payload)) return DataLossError("record payload is not JSON");
+        return RecordHead{*kind, *time};
+      }
+    }
+  }
+  HEGUI_ASSIGN_OR_RETURN(StoredRecord r, DecodeRecord(payload));
+  return RecordHead{r.kind, r.time};
 }
 
 std::string RecordToJson(uint64_t index, const StoredRecord& record, const SubjectKeyStore* keys) {

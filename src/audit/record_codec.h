@@ -38,6 +38,16 @@ StatusOr<std::string> EncodeRecord(const Record& record, SubjectKeyStore* keys);
 // DataLoss naming the field when `payload` is not a record.
 StatusOr<StoredRecord> DecodeRecord(std::string_view payload);
 
+// What verification needs from a record, read faster than DecodeRecord: the
+// payload is checked to be well-formed JSON and kind and time are read from
+// the fixed prefix {"v":1,"kind":K,"time":T,... (falling back to a full decode
+// when the prefix is not in that form). DataLoss as DecodeRecord.
+struct RecordHead {
+  RecordKind kind = RecordKind::kModelCall;
+  RecordTime time{};
+};
+StatusOr<RecordHead> DecodeRecordHead(std::string_view payload);
+
 // One JSON object for export/SIEM: index, time, kind, actor, subject, body and
 // "pi" with each sealed field opened ("[shredded]" once the key is destroyed).
 // `keys` may be null: sealed fields then read "[sealed]".

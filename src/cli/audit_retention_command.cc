@@ -95,7 +95,7 @@ Status RunStats(const StatsArgs& args) {
     j["purged_records"] = first;
     j["segments"] = segs.size();
     j["segment_bytes"] = bytes;
-    if (!oldest.empty()) j["oldest_present"] = oldest;
+    if (!oldest.empty()) j["first_present_time"] = oldest;
     j["latest_checkpoint_size"] = cp.ok() ? cp->size : -1;
     j["subjects_with_keys"] = reader->keys().live_subjects();
     j["subjects_shredded"] = reader->keys().shredded_subjects();
@@ -104,7 +104,7 @@ Status RunStats(const StatsArgs& args) {
   } else {
     std::cout << "records:            " << reader->tree_size() << " (" << first << " purged)\n"
               << "segments:           " << segs.size() << ", " << bytes << " bytes\n"
-              << "oldest present:     " << (oldest.empty() ? "-" : oldest) << "\n"
+              << "first present time: " << (oldest.empty() ? "-" : oldest) << "\n"
               << "latest checkpoint:  "
               << (cp.ok() ? std::to_string(cp->size) + " records" : cp.status().ToString()) << "\n"
               << "subjects:           " << reader->keys().live_subjects() << " with keys, "

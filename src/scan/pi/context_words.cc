@@ -33,7 +33,21 @@ bool IsAsciiWord(std::string_view word) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+constexpr std::array kGluedLabels = {"id"sv,     "idno"sv, "no"sv,   "tel"sv, "phone"sv,
+                                     "mobile"sv, "cell"sv, "card"sv, "acct"sv};
+
 }  // namespace
+
+bool IsGluedLabel(std::string_view letters) {
+  if (letters.size() > 6) return false;
+  char lower[6];
+  for (size_t i = 0; i < letters.size(); ++i) {
+    const char c = letters[i];
+    lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const std::string_view word(lower, letters.size());
+  return std::find(kGluedLabels.begin(), kGluedLabels.end(), word) != kGluedLabels.end();
+}
 
 std::span<const std::string_view> ContextWordsFor(PiType type) {
   switch (type) {

@@ -26,6 +26,12 @@ std::span<const std::string_view> ContextWordsFor(PiType type);
 // before `begin` in `text`.
 bool HasContextBefore(std::string_view text, size_t begin, PiType type);
 
+// True if `letters` (ASCII, any case) is a label that people glue to the number
+// it announces, as in "tel13812345678" or "ID11010519491231002X": id, idno,
+// no, tel, phone, mobile, cell, card, acct. Such a prefix does not make the
+// number a slice of a longer word.
+bool IsGluedLabel(std::string_view letters);
+
 }  // namespace hegui::scan
 
 #endif  // HEGUI_SCAN_PI_CONTEXT_WORDS_H_

@@ -54,7 +54,8 @@ struct DigitCandidate {
 };
 
 // Handles the digit run whose first group starts at `pos` (a digit that is not
-// preceded by an ASCII letter or digit) and whose first token, already known to
+// preceded by an ASCII digit, nor by a letter other than a glued label such as
+// "tel", see IsGluedLabel) and whose first token, already known to
 // be digits only (with an optional final X), ends at `first_end`. Reports every
 // valid candidate (and an IPv4 address starting there) to `sink`. Returns the
 // offset just past the last group consumed; the caller resumes scanning there.

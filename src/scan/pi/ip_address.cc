@@ -82,8 +82,12 @@ size_t ScanIpv6AtColon(size_t colon, MatchSink& sink) {
   size_t end = colon + 1;
   while (end < text.size() && IsHexOrColon(text[end]) && end - begin < kMaxIpv6Chars + 1) ++end;
   if (!sink.Wants(PiType::kIpv6)) return colon + 1;
-  const bool clean_start = begin == 0 || !(pi_text::IsAlnum(text[begin - 1]) ||
-                                           text[begin - 1] == ':' || text[begin - 1] == '.');
+  // Stopped by the length limit inside a longer hex/colon run: not an address.
+  const bool too_long = begin > 0 && IsHexOrColon(text[begin - 1]);
+  // A lone ':' before the address belongs to the text ("IP:fe80::1").
+  if (text[begin] == ':' && At(text, begin + 1) != ':') ++begin;
+  const bool clean_start =
+      !too_long && (begin == 0 || !(pi_text::IsAlnum(text[begin - 1]) || text[begin - 1] == '.'));
   const bool clean_end = !IsHexOrColon(At(text, end)) && !pi_text::IsAlnum(At(text, end)) &&
                          !(At(text, end) == '.' && IsDigit(At(text, end + 1)));
   if (!clean_start || !clean_end) return colon + 1;

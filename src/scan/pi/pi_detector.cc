@@ -26,6 +26,12 @@ inline bool IsThreeByteChar(const char* p) {
          (static_cast<uint8_t>(p[1]) & 0xC0) == 0x80 && (static_cast<uint8_t>(p[2]) & 0xC0) == 0x80;
 }
 
+// Digits, optionally ending with an ID check character X (at least one digit).
+bool IsDigitGroup(std::string_view token) {
+  if (!token.empty() && (token.back() == 'X' || token.back() == 'x')) token.remove_suffix(1);
+  return !token.empty() && std::all_of(token.begin(), token.end(), pi_text::IsDigit);
+}
+
 int CurrentUtcYear() {
   const std::time_t now = std::time(nullptr);
   std::tm utc{};
@@ -140,11 +146,7 @@ void PiDetector::Detect(std::string_view text, std::vector<PiMatch>* out) const 
       uint8_t seen = 0;
       while (e < n && (ClassOf(text[e]) & pi_text::kAlnum)) seen |= ClassOf(text[e++]);
       const size_t size = e - i;
-      const bool digit_group =
-          !(seen & (pi_text::kUpper | pi_text::kLower)) ||
-          ((text[e - 1] == 'X' || text[e - 1] == 'x') && size > 1 &&
-           std::all_of(text.begin() + i, text.begin() + e - 1, pi_text::IsDigit));
-      if (digit_group) {
+      if (!(seen & (pi_text::kUpper | pi_text::kLower)) || IsDigitGroup(text.substr(i, size))) {
         i = ScanDigitRun(i, e, sink);
         continue;
       }
@@ -155,6 +157,14 @@ void PiDetector::Detect(std::string_view text, std::vector<PiMatch>* out) const 
         }
       }
       if (seen & pi_text::kDigit) {
+        // "tel13812345678": a glued label, then a digit group.
+        size_t digits = i;
+        while (digits < e && pi_text::IsAlpha(text[digits])) ++digits;
+        if (digits < e && IsGluedLabel(text.substr(i, digits - i)) &&
+            IsDigitGroup(text.substr(digits, e - digits))) {
+          i = ScanDigitRun(digits, e, sink);
+          continue;
+        }
         if (size == 9) MatchPassportToken(i, sink);
         if (size == 18) MatchUsccToken(i, sink);
       }

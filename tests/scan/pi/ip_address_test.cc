@@ -47,7 +47,9 @@ TEST(Ipv6, Forms) {
 TEST(Ipv6, FoundInText) {
   EXPECT_EQ(Found("地址2001:db8::8a2e:370:7334。", PiType::kIpv6), V{"2001:db8::8a2e:370:7334"});
   EXPECT_EQ(Found("ip fe80::1ff:fe23:4567:890a", PiType::kIpv6), V{"fe80::1ff:fe23:4567:890a"});
+  EXPECT_EQ(Found("IP:fe80::1", PiType::kIpv6), V{"fe80::1"});
   EXPECT_TRUE(Found("at 12:30:45 today", PiType::kIpv6).empty());
+  EXPECT_TRUE(Found("1:2:3:4:5:6:7:8:9:a:b:c:d:e:f:1:2:3:4:5:6:7:8", PiType::kIpv6).empty());
   EXPECT_TRUE(Found("std::string", PiType::kIpv6).empty());
   EXPECT_TRUE(Found("mac 00:1a:2b:3c:4d:5e", PiType::kIpv6).empty());
 }

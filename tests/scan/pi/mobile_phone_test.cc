@@ -60,6 +60,16 @@ TEST(MobilePhone, SliceOfLongerDigitRunIsNotReported) {
   EXPECT_TRUE(Found("13812345678abc", PiType::kMobilePhone).empty());
 }
 
+TEST(MobilePhone, GluedLatinLabelIsNotPartOfTheNumber) {
+  EXPECT_EQ(Found("tel13812345678", PiType::kMobilePhone), V{"13812345678"});
+  EXPECT_EQ(Found("Phone13812345678", PiType::kMobilePhone), V{"13812345678"});
+  EXPECT_TRUE(Found("abc13812345678", PiType::kMobilePhone).empty());
+  EXPECT_TRUE(Found("hotel13812345678", PiType::kMobilePhone).empty());
+  const auto found = testing::Detect("tel13812345678");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_FLOAT_EQ(found[0].confidence, 0.97f);  // the label is context too
+}
+
 TEST(MobilePhone, DecimalsAreNotPhones) {
   EXPECT_TRUE(Found("3.13812345678", PiType::kMobilePhone).empty());
   EXPECT_TRUE(Found("13812345678.5", PiType::kMobilePhone).empty());

@@ -85,6 +85,7 @@ TEST(ResidentId, SliceOfLongerNumberIsNotReported) {
   EXPECT_TRUE(Found("911010519491231002X", PiType::kResidentId).empty());
   EXPECT_TRUE(Found("11010519491231002X7", PiType::kResidentId).empty());
   EXPECT_TRUE(Found("A11010519491231002X", PiType::kResidentId).empty());
+  EXPECT_EQ(Found("ID11010519491231002X", PiType::kResidentId), V{"11010519491231002X"});
 }
 
 TEST(ResidentId, LegacyFormNeedsContext) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/admin_audit.h"
 #include "cli/commands.h"
 #include "store/open.h"
 
@@ -25,6 +26,7 @@ struct AssessmentsOptions {
   std::string region;
   std::vector<std::string> data_classes;
   std::string valid_until;
+  AdminAuditOptions audit;
 };
 
 json AssessmentJson(const store::SecurityAssessment& a) {
@@ -50,6 +52,8 @@ StatusOr<std::unique_ptr<store::Store>> OpenStore(const AssessmentsOptions& o) {
 ExitCode RunAdd(const AssessmentsOptions& o) {
   StatusOr<store::Time> until = store::ParseTime(o.valid_until);
   if (!until.ok()) return ReportError(until.status().WithContext("--valid-until"));
+  StatusOr<std::unique_ptr<AdminAuditTrail>> trail = AdminAuditTrail::Open(o.audit);
+  if (!trail.ok()) return ReportError(trail.status());
   StatusOr<std::unique_ptr<store::Store>> s = OpenStore(o);
   if (!s.ok()) return ReportError(s.status());
   StatusOr<store::SecurityAssessment> a =
@@ -66,7 +70,13 @@ ExitCode RunAdd(const AssessmentsOptions& o) {
               << a->upstream << " (" << a->region << ") until " << store::FormatTime(a->valid_until)
               << "\n";
   }
-  return ExitCode::kOk;
+  json body = AssessmentJson(*a);
+  body["action"] = "security_assessment_recorded";
+  body["store"] = (*s)->backend_name();
+  Status recorded =
+      (*trail)->Finish((*trail)->Append(audit::RecordKind::kConfigChange, body.dump()),
+                       "security assessment " + std::to_string(a->id) + " was recorded");
+  return recorded.ok() ? ExitCode::kOk : ReportError(recorded);
 }
 
 ExitCode RunList(const AssessmentsOptions& o) {
@@ -116,6 +126,7 @@ void AddAssessmentsCommand(CLI::App& app, CommandResult& result) {
                   "End of validity, exclusive: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)")
       ->required();
   AddCommonOptions(*add, options.get());
+  AddAdminAuditOptions(*add, &options->audit);
   add->callback([options, &result] { result.exit_code = RunAdd(*options); });
 
   CLI::App* list = assessments->add_subcommand("list", "List recorded assessments");

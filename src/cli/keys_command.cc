@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/admin_audit.h"
 #include "cli/commands.h"
 #include "store/open.h"
 
@@ -23,6 +24,7 @@ struct KeysOptions {
   std::optional<store::UserId> filter_user;
   std::string label;
   std::string key_id;
+  AdminAuditOptions audit;
 };
 
 json KeyJson(const store::ApiKey& k) {
@@ -41,6 +43,8 @@ StatusOr<std::unique_ptr<store::Store>> OpenStore(const KeysOptions& o) {
 }
 
 ExitCode RunCreate(const KeysOptions& o) {
+  StatusOr<std::unique_ptr<AdminAuditTrail>> trail = AdminAuditTrail::Open(o.audit);
+  if (!trail.ok()) return ReportError(trail.status());
   StatusOr<std::unique_ptr<store::Store>> s = OpenStore(o);
   if (!s.ok()) return ReportError(s.status());
   StatusOr<store::IssuedApiKey> k = (*s)->CreateApiKey(o.user_id, o.label);
@@ -54,10 +58,21 @@ ExitCode RunCreate(const KeysOptions& o) {
   }
   std::cerr << "hegui: created API key hg_" << k->key.key_id << " for user " << k->key.user_id
             << "; its token is shown only this once, store it now\n";
-  return ExitCode::kOk;
+  const json body = {{"action", "api_key_created"},
+                     {"key_id", "hg_" + k->key.key_id},
+                     {"user_id", k->key.user_id},
+                     {"label", k->key.label},
+                     {"store", (*s)->backend_name()}};
+  Status recorded =
+      (*trail)->Finish((*trail)->Append(audit::RecordKind::kPermissionChange, body.dump(),
+                                        "user:" + std::to_string(k->key.user_id)),
+                       "API key hg_" + k->key.key_id + " was created");
+  return recorded.ok() ? ExitCode::kOk : ReportError(recorded);
 }
 
 ExitCode RunRevoke(const KeysOptions& o) {
+  StatusOr<std::unique_ptr<AdminAuditTrail>> trail = AdminAuditTrail::Open(o.audit);
+  if (!trail.ok()) return ReportError(trail.status());
   StatusOr<std::unique_ptr<store::Store>> s = OpenStore(o);
   if (!s.ok()) return ReportError(s.status());
   StatusOr<store::ApiKey> k = (*s)->RevokeApiKey(o.key_id);
@@ -67,7 +82,15 @@ ExitCode RunRevoke(const KeysOptions& o) {
   } else {
     std::cout << "revoked API key hg_" << k->key_id << " of user " << k->user_id << "\n";
   }
-  return ExitCode::kOk;
+  const json body = {{"action", "api_key_revoked"},
+                     {"key_id", "hg_" + k->key_id},
+                     {"user_id", k->user_id},
+                     {"store", (*s)->backend_name()}};
+  Status recorded =
+      (*trail)->Finish((*trail)->Append(audit::RecordKind::kPermissionChange, body.dump(),
+                                        "user:" + std::to_string(k->user_id)),
+                       "API key hg_" + k->key_id + " was revoked");
+  return recorded.ok() ? ExitCode::kOk : ReportError(recorded);
 }
 
 ExitCode RunList(const KeysOptions& o) {
@@ -108,11 +131,13 @@ void AddKeysCommand(CLI::App& app, CommandResult& result) {
   create->add_option("--user", options->user_id, "Id of the user who owns the key")->required();
   create->add_option("--label", options->label, "Free text to recognise the key by");
   AddCommonOptions(*create, options.get());
+  AddAdminAuditOptions(*create, &options->audit);
   create->callback([options, &result] { result.exit_code = RunCreate(*options); });
 
   CLI::App* revoke = keys->add_subcommand("revoke", "Revoke an API key for good");
   revoke->add_option("key_id", options->key_id, "Key id, hg_<16 hex digits>")->required();
   AddCommonOptions(*revoke, options.get());
+  AddAdminAuditOptions(*revoke, &options->audit);
   revoke->callback([options, &result] { result.exit_code = RunRevoke(*options); });
 
   CLI::App* list = keys->add_subcommand("list", "List API keys (never their secrets)");

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "cli/admin_audit.h"
 #include "cli/commands.h"
 #include "store/open.h"
 
@@ -21,6 +22,7 @@ struct UsersOptions {
   std::string role = "user";
   store::UserId id = 0;
   std::string method;
+  AdminAuditOptions audit;
 };
 
 json UserJson(const store::User& u) {
@@ -54,18 +56,32 @@ StatusOr<std::unique_ptr<store::Store>> OpenStore(const UsersOptions& o) {
   return store::Open(o.store_url.empty() ? store::DefaultStoreUrl() : o.store_url);
 }
 
+std::string Subject(const store::User& u) { return "user:" + std::to_string(u.id); }
+
 ExitCode RunAdd(const UsersOptions& o) {
   StatusOr<store::Role> role = store::ParseRole(o.role);
   if (!role.ok()) return ReportError(role.status().WithContext("--role"));
+  StatusOr<std::unique_ptr<AdminAuditTrail>> trail = AdminAuditTrail::Open(o.audit);
+  if (!trail.ok()) return ReportError(trail.status());
   StatusOr<std::unique_ptr<store::Store>> s = OpenStore(o);
   if (!s.ok()) return ReportError(s.status());
   StatusOr<store::User> u = (*s)->CreateUser(o.name, *role);
   if (!u.ok()) return ReportError(u.status());
   PrintUser(o, *u, "created");
-  return ExitCode::kOk;
+  const json body = {{"action", "user_created"},
+                     {"user_id", u->id},
+                     {"role", store::RoleName(u->role)},
+                     {"store", (*s)->backend_name()}};
+  Status recorded =
+      (*trail)->Finish((*trail)->Append(audit::RecordKind::kPermissionChange, body.dump(),
+                                        Subject(*u), {{"display_name", u->display_name}}),
+                       "user " + std::to_string(u->id) + " was created");
+  return recorded.ok() ? ExitCode::kOk : ReportError(recorded);
 }
 
 ExitCode RunVerify(const UsersOptions& o) {
+  StatusOr<std::unique_ptr<AdminAuditTrail>> trail = AdminAuditTrail::Open(o.audit);
+  if (!trail.ok()) return ReportError(trail.status());
   StatusOr<std::unique_ptr<store::Store>> s = OpenStore(o);
   if (!s.ok()) return ReportError(s.status());
   const store::Time now =
@@ -73,7 +89,15 @@ ExitCode RunVerify(const UsersOptions& o) {
   StatusOr<store::User> u = (*s)->VerifyUserIdentity(o.id, o.method, now);
   if (!u.ok()) return ReportError(u.status());
   PrintUser(o, *u, "verified");
-  return ExitCode::kOk;
+  const json body = {{"action", "identity_verified"},
+                     {"user_id", u->id},
+                     {"method", u->identity_method},
+                     {"verified_at", store::FormatTime(*u->identity_verified_at)},
+                     {"store", (*s)->backend_name()}};
+  Status recorded = (*trail)->Finish(
+      (*trail)->Append(audit::RecordKind::kPermissionChange, body.dump(), Subject(*u)),
+      "user " + std::to_string(u->id) + " was marked verified");
+  return recorded.ok() ? ExitCode::kOk : ReportError(recorded);
 }
 
 ExitCode RunList(const UsersOptions& o) {
@@ -112,6 +136,7 @@ void AddUsersCommand(CLI::App& app, CommandResult& result) {
   add->add_option("name", options->name, "Display name, unique")->required();
   add->add_option("--role", options->role, "admin, reviewer, auditor or user")->default_str("user");
   AddCommonOptions(*add, options.get());
+  AddAdminAuditOptions(*add, &options->audit);
   add->callback([options, &result] { result.exit_code = RunAdd(*options); });
 
   CLI::App* verify = users->add_subcommand(
@@ -120,6 +145,7 @@ void AddUsersCommand(CLI::App& app, CommandResult& result) {
   verify->add_option("--method", options->method, "How it was verified, e.g. mobile, id_card")
       ->required();
   AddCommonOptions(*verify, options.get());
+  AddAdminAuditOptions(*verify, &options->audit);
   verify->callback([options, &result] { result.exit_code = RunVerify(*options); });
 
   CLI::App* list = users->add_subcommand("list", "List users");

@@ -76,6 +76,41 @@ check assess-bad-date 2 'valid-until: time .2027-13-01. is not YYYY-MM-DD' -- \
 check assess-list 0 "^1${tab}openai-us${tab}us${tab}2027-07-01T00:00:00.000000Z${tab}important_data,personal_information${tab}CAC 2026-017$" -- assessments list --store "$s"
 check assess-json 0 '"data_classes": \[' -- assessments list --format json --store "$s"
 
+# Admin changes as evidence: --audit-dir appends permission_change /
+# config_change records; the display name is sealed, not in the clear.
+alog="$work/audit"
+s2="sqlite://$work/audited.db"
+if "$hegui" audit init "$alog" --origin hegui.test/audit >/dev/null 2>&1; then
+  a=(--audit-dir "$alog" --actor admin:alice --store "$s2")
+  check audited-add 0 "created user 1 'Audited Person'" -- users add "Audited Person" --role reviewer "${a[@]}"
+  check audited-verify 0 'verified' -- users verify 1 --method mobile "${a[@]}"
+  check audited-key 0 '^hg_' -- keys create --user 1 "${a[@]}"
+  audited_key=$(grep -oE '^hg_[0-9a-f]{16}' <<<"$out")
+  check audited-revoke 0 'revoked' -- keys revoke "$audited_key" "${a[@]}"
+  check audited-assessment 0 'recorded assessment 1' -- assessments add --description d \
+    --upstream up --region us --data-class personal_information --valid-until 2030-01-01 "${a[@]}"
+  check audit-log-missing 2 "opening audit log '$work/nope' \(nothing was changed\)" -- \
+    users add "Not Added" --audit-dir "$work/nope" --store "$s2"
+  check audit-log-missing-no-change 0 'Audited Person' -- users list --store "$s2"
+  [[ $out == *"Not Added"* ]] && { echo "FAIL audit-log-missing: the user was added anyway"; fail=1; }
+  check audit-verify 0 '' -- audit verify "$alog"
+  export=$("$hegui" audit export "$alog" 2>&1)
+  n_perm=$(grep -c '"permission_change"' <<<"$export")
+  n_conf=$(grep -c '"config_change"' <<<"$export")
+  if [ "$n_perm" = 4 ] && [ "$n_conf" = 1 ]; then echo "ok   audit-records"; else
+    echo "FAIL audit-records: $n_perm permission_change (want 4), $n_conf config_change (want 1)"
+    echo "$export" | head -5; fail=1; fi
+  for action in user_created identity_verified api_key_created api_key_revoked \
+                security_assessment_recorded; do
+    grep -q "$action" <<<"$export" || { echo "FAIL audit-records: no $action"; fail=1; }
+  done
+  grep -q 'admin:alice' <<<"$export" || { echo "FAIL audit-records: actor missing"; fail=1; }
+  if grep -rqa 'Audited Person' "$alog"; then echo "FAIL display name in clear in the log"; fail=1; else
+    echo "ok   audit-name-sealed"; fi
+else
+  echo "FAIL audit init"; fail=1
+fi
+
 # Where the store is.
 HEGUI_STORE="$s" check env-store 0 'Li Lei' -- users list
 mkdir "$work/cwd"

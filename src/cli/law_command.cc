@@ -1,7 +1,10 @@
 // `hegui law`: the Cybersecurity Law as data — show, list, chapter (and the
 // subcommands added below them). Thin: parse, call hegui::law, print.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -12,6 +15,7 @@
 #include "cli/commands.h"
 #include "core/data_dir.h"
 #include "law/article_catalogue.h"
+#include "law/article_search.h"
 #include "law/law_check.h"
 #include "law/penalty_catalogue.h"
 #include "law/statute_text.h"
@@ -25,7 +29,9 @@ struct LawOptions {
   OutputFormat format = OutputFormat::kText;
   int number = 0;
   bool old_2016 = false;
-  std::string selector;  // law penalties: article, PEN-id or obligation id.
+  std::string selector;            // law penalties: article, PEN-id or obligation id.
+  std::vector<std::string> words;  // law search.
+  size_t limit = 10;               // law search.
 };
 
 StatusOr<law::ArticleCatalogue> LoadCatalogue() { return law::ArticleCatalogue::Load(DataDir()); }
@@ -473,6 +479,51 @@ ExitCode RunPenalties(const LawOptions& o) {
   return ExitCode::kOk;
 }
 
+ExitCode RunSearch(const LawOptions& o) {
+  std::string query;
+  for (const std::string& w : o.words) query += (query.empty() ? "" : " ") + w;
+  if (law::SearchTerms(query).empty()) {
+    return ReportError(InvalidArgumentError("search: '" + query +
+                                            "' has no searchable word (Chinese or English)"));
+  }
+  StatusOr<law::ArticleCatalogue> c = LoadCatalogue();
+  if (!c.ok()) return ReportError(c.status());
+  law::ArticleSearch index(*c);
+  std::vector<law::SearchHit> hits = index.Search(query, o.limit);
+  if (o.format == OutputFormat::kJson) {
+    json out = json::array();
+    for (const law::SearchHit& h : hits) {
+      json spans = json::array();
+      for (const auto& [b, e] : h.spans) spans.push_back({b, e});
+      json jh = {{"article", h.where.article.number()},
+                 {"paragraph", h.where.paragraph},
+                 {"citation", h.where.ToString()},
+                 {"language", h.english ? "en" : "zh"},
+                 {"score", h.score},
+                 {"text", h.text},
+                 {"spans", spans}};
+      if (h.where.item > 0) jh["item"] = h.where.item;
+      out.push_back(std::move(jh));
+    }
+    Print({{"query", query}, {"hits", out}});
+    return ExitCode::kOk;
+  }
+  if (hits.empty()) {
+    std::cout << "No passage matches '" << query << "'.\n";
+    return ExitCode::kOk;
+  }
+  const bool tty = ::isatty(STDOUT_FILENO) == 1;
+  const char* open = tty ? "\033[1;31m" : "\u00ab";
+  const char* close = tty ? "\033[0m" : "\u00bb";
+  for (const law::SearchHit& h : hits) {
+    char score[32];
+    std::snprintf(score, sizeof score, "%.2f", h.score);
+    std::cout << h.where.ToString() << "  [" << (h.english ? "en" : "zh") << "]  score " << score
+              << "\n    " << h.Highlighted(open, close) << "\n";
+  }
+  return ExitCode::kOk;
+}
+
 ExitCode RunCheck(const LawOptions& o) {
   StatusOr<law::ArticleCatalogue> c = LoadCatalogue();
   if (!c.ok()) return ReportError(c.status());
@@ -534,6 +585,17 @@ void AddLawCommand(CLI::App& app, CommandResult& result) {
                         "Article number, penalty id or obligation id (default: all)");
   AddFormatOption(*penalties, &options->format);
   penalties->callback([options, &result] { result.exit_code = RunPenalties(*options); });
+
+  CLI::App* search = law->add_subcommand(
+      "search",
+      "Ranked search of the statute in Chinese or English (BM25; Chinese by character "
+      "bigrams); prints each matching passage with the match marked");
+  search->add_option("words", options->words, "Words to search for")->required();
+  search->add_option("-n,--limit", options->limit, "Number of passages to show")
+      ->default_val(10)
+      ->check(CLI::Range(1, 1000));
+  AddFormatOption(*search, &options->format);
+  search->callback([options, &result] { result.exit_code = RunSearch(*options); });
 
   CLI::App* check = law->add_subcommand(
       "check",

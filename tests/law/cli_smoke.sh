@@ -38,6 +38,11 @@ check penalties-article 0 'PEN-69-3' -- law penalties 69
 check penalties-obligation 0 'worst case RMB 10,000,000' -- law penalties CSL-23-3
 check penalties-json 0 '"persons_as": "PEN-66-1"' -- law penalties 66 --format json
 check penalties-unknown 2 'no article 99' -- law penalties 99
+check search-zh 0 'Art. 23\(3\)  \[zh\]' -- law search 网络日志 六个月
+check search-en 0 '«network logs»' -- law search network logs
+check search-json 0 '"citation": "Art. 39 para 1"' -- law search 境内存储 --format json
+check search-nothing 0 'No passage matches' -- law search 区块链
+check search-empty 2 'no searchable word' -- law search '!!'
 check law-check 0 '^OK$' -- law check
 check law-check-json 0 '"ok": true' -- law check --format json
 # A mistyped copy of the data must fail law check with exit 1.

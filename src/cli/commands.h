@@ -7,6 +7,7 @@
 namespace hegui::cli {
 
 // Subcommands add their registration function here, in alphabetical order.
+void AddAssessCommand(CLI::App& app, CommandResult& result);
 void AddAssessmentsCommand(CLI::App& app, CommandResult& result);
 void AddAuditCommand(CLI::App& app, CommandResult& result);
 void AddKeysCommand(CLI::App& app, CommandResult& result);

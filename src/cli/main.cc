@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   hegui::cli::CommandResult result;
   // Subcommands register here, in alphabetical order.
+  hegui::cli::AddAssessCommand(app, result);
   hegui::cli::AddAssessmentsCommand(app, result);
   hegui::cli::AddAuditCommand(app, result);
   hegui::cli::AddKeysCommand(app, result);

@@ -79,8 +79,12 @@ Assessment Assess(const Profile& profile, const law::ObligationCatalogue& catalo
       link.provisions = PenaltiesFor(penalties, r.obligation->id.str());
       ++a.applicable;
       switch (r.status) {
-        case ControlStatus::kMet: ++a.met; break;
-        case ControlStatus::kUnknown: ++a.unknown; break;
+        case ControlStatus::kMet:
+          ++a.met;
+          break;
+        case ControlStatus::kUnknown:
+          ++a.unknown;
+          break;
         case ControlStatus::kGap:
           ++a.gaps;
           link.exposure = GapExposure(link.provisions);
@@ -98,7 +102,8 @@ Assessment Assess(const Profile& profile, const law::ObligationCatalogue& catalo
     AreaExposure ae{area, 0, {}};
     std::vector<std::string> ids;
     for (const ObligationResult& r : a.obligations) {
-      if (r.applies != Truth::kFalse && r.status == ControlStatus::kGap && r.obligation->area == area) {
+      if (r.applies != Truth::kFalse && r.status == ControlStatus::kGap &&
+          r.obligation->area == area) {
         ++ae.gaps;
         ids.push_back(r.obligation->id.str());
       }

@@ -39,13 +39,13 @@ struct AreaExposure {
 };
 
 struct Action {
-  int rank = 0;                // 1-based, after ordering
-  std::string title;           // what to do
-  std::string detail;          // advice
-  std::string obligation;      // related obligation id, may be empty
-  std::string citation;        // "Art. 23(1)(3)"
+  int rank = 0;                                // 1-based, after ordering
+  std::string title;                           // what to do
+  std::string detail;                          // advice
+  std::string obligation;                      // related obligation id, may be empty
+  std::string citation;                        // "Art. 23(3)"
   ControlStatus status = ControlStatus::kGap;  // gap: fix it; unknown: answer/confirm it
-  Exposure exposure;           // of the related obligation if a gap, else zero
+  Exposure exposure;                           // of the related obligation if a gap, else zero
 };
 
 struct Assessment {
@@ -59,8 +59,8 @@ struct Assessment {
   std::vector<AreaExposure> by_area;          // ObligationAreas() order, areas with gaps only
   std::vector<DataFinding> data_findings;
   std::vector<VendorCoverage> vendors;
-  std::vector<Action> actions;                // ordered by exposure
-  bool unquantified_gaps = false;             // some gap's provision is not in RMB terms
+  std::vector<Action> actions;     // ordered by exposure
+  bool unquantified_gaps = false;  // some gap's provision is not in RMB terms
 
   int applicable = 0, met = 0, gaps = 0, unknown = 0;
   bool has_gaps() const { return gaps > 0; }

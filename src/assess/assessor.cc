@@ -4,6 +4,8 @@
 #include <filesystem>
 
 #include "assess/profile_parser.h"
+#include "core/data_dir.h"
+#include "law/article_catalogue.h"
 
 namespace hegui::assess {
 
@@ -14,9 +16,17 @@ Assessor::Assessor(law::ObligationCatalogue catalogue, std::vector<PenaltyTerms>
       article_text_(std::move(article_text)) {}
 
 StatusOr<Assessor> Assessor::LoadDefault() {
-  HEGUI_ASSIGN_OR_RETURN(law::ObligationCatalogue catalogue, law::ObligationCatalogue::LoadDefault());
+  HEGUI_ASSIGN_OR_RETURN(law::ObligationCatalogue catalogue,
+                         law::ObligationCatalogue::LoadDefault());
   HEGUI_RETURN_IF_ERROR(ValidateCatalogueVocabulary(catalogue));
-  return Assessor(std::move(catalogue), {}, nullptr);
+  HEGUI_ASSIGN_OR_RETURN(law::ArticleCatalogue articles, law::ArticleCatalogue::Load(DataDir()));
+  auto shared = std::make_shared<const law::ArticleCatalogue>(std::move(articles));
+  auto article_text = [shared](int number) -> std::optional<std::string> {
+    StatusOr<std::string> zh = shared->ChineseText(law::ProvisionRef{law::ArticleId(number), 0, 0});
+    if (!zh.ok()) return std::nullopt;
+    return shared->Find(law::ArticleId(number))->heading_zh + "\n" + *zh;
+  };
+  return Assessor(std::move(catalogue), {}, std::move(article_text));
 }
 
 Assessment Assessor::Assess(const Profile& profile) const {

@@ -42,8 +42,9 @@ std::vector<DataFinding> DataMapFindings(const Profile& profile, const FactSet& 
         std::string where = overseas ? "is stored overseas" : "leaves China";
         std::string detail = std::string(personal ? "personal information" : "important data") +
                              " " + where + " without a completed outbound-transfer assessment";
-        detail += cii ? " (a CII operator must store it in China, Art. 39)"
-                      : " (the outbound-transfer rules of the PIPL and the Data Security Law apply)";
+        detail +=
+            cii ? " (a CII operator must store it in China, Art. 39)"
+                : " (the outbound-transfer rules of the PIPL and the Data Security Law apply)";
         add("overseas_without_assessment", detail, cii ? "CSL-39" : "CSL-44");
       }
     }

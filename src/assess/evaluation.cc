@@ -14,13 +14,20 @@ ControlStatus FromBool(bool ok) { return ok ? ControlStatus::kMet : ControlStatu
 
 bool CompareInt(int64_t lhs, CheckOp op, int64_t rhs) {
   switch (op) {
-    case CheckOp::kEq: return lhs == rhs;
-    case CheckOp::kNe: return lhs != rhs;
-    case CheckOp::kGe: return lhs >= rhs;
-    case CheckOp::kLe: return lhs <= rhs;
-    case CheckOp::kGt: return lhs > rhs;
-    case CheckOp::kLt: return lhs < rhs;
-    default: return false;
+    case CheckOp::kEq:
+      return lhs == rhs;
+    case CheckOp::kNe:
+      return lhs != rhs;
+    case CheckOp::kGe:
+      return lhs >= rhs;
+    case CheckOp::kLe:
+      return lhs <= rhs;
+    case CheckOp::kGt:
+      return lhs > rhs;
+    case CheckOp::kLt:
+      return lhs < rhs;
+    default:
+      return false;
   }
 }
 
@@ -84,7 +91,8 @@ Status CheckVocabulary(const law::EvidenceCheck& check, const std::string& where
       break;
     case FieldKind::kText:
     case FieldKind::kEnum:
-      fits = ((check.op == CheckOp::kEq || check.op == CheckOp::kNe) && k == CheckValue::Kind::kWord) ||
+      fits = ((check.op == CheckOp::kEq || check.op == CheckOp::kNe) &&
+              k == CheckValue::Kind::kWord) ||
              (check.op == CheckOp::kIn && k == CheckValue::Kind::kList);
       break;
     case FieldKind::kEnumList:
@@ -98,8 +106,8 @@ Status CheckVocabulary(const law::EvidenceCheck& check, const std::string& where
                                 DescribeExpected(*spec));
   }
   if (!spec->values.empty()) {
-    std::vector<std::string> words = k == CheckValue::Kind::kList ? check.value.list
-                                                                  : std::vector{check.value.word};
+    std::vector<std::string> words =
+        k == CheckValue::Kind::kList ? check.value.list : std::vector{check.value.word};
     for (const auto& word : words) {
       if (std::find(spec->values.begin(), spec->values.end(), word) == spec->values.end()) {
         return InvalidArgumentError(w + ": '" + word + "' is not a value of the field (" +
@@ -114,9 +122,12 @@ Status CheckVocabulary(const law::EvidenceCheck& check, const std::string& where
 
 std::string_view ControlStatusName(ControlStatus s) {
   switch (s) {
-    case ControlStatus::kMet: return "met";
-    case ControlStatus::kGap: return "gap";
-    case ControlStatus::kUnknown: return "unknown";
+    case ControlStatus::kMet:
+      return "met";
+    case ControlStatus::kGap:
+      return "gap";
+    case ControlStatus::kUnknown:
+      return "unknown";
   }
   return "?";
 }
@@ -204,12 +215,14 @@ CheckResult EvaluateCheck(const law::EvidenceCheck& check, const Profile& profil
   }
   switch (node->kind) {
     case ProfileNode::Kind::kBool:
-      if (v.kind == CheckValue::Kind::kBool && (check.op == CheckOp::kEq || check.op == CheckOp::kNe)) {
+      if (v.kind == CheckValue::Kind::kBool &&
+          (check.op == CheckOp::kEq || check.op == CheckOp::kNe)) {
         r.status = FromBool((node->boolean == v.boolean) == (check.op == CheckOp::kEq));
       }
       break;
     case ProfileNode::Kind::kInt:
-      if (v.kind == CheckValue::Kind::kInt) r.status = FromBool(CompareInt(node->integer, check.op, v.integer));
+      if (v.kind == CheckValue::Kind::kInt)
+        r.status = FromBool(CompareInt(node->integer, check.op, v.integer));
       break;
     case ProfileNode::Kind::kText:
       if (check.op == CheckOp::kIn) {
@@ -258,12 +271,14 @@ std::vector<ObligationResult> EvaluateObligations(const law::ObligationCatalogue
           gap |= cr.checks.back().status == ControlStatus::kGap;
           unknown |= cr.checks.back().status == ControlStatus::kUnknown;
         }
-        cr.status = gap ? ControlStatus::kGap : unknown ? ControlStatus::kUnknown : ControlStatus::kMet;
+        cr.status = gap       ? ControlStatus::kGap
+                    : unknown ? ControlStatus::kUnknown
+                              : ControlStatus::kMet;
         any_gap |= gap;
         any_unknown |= cr.status == ControlStatus::kUnknown;
         r.controls.push_back(std::move(cr));
       }
-      r.status = any_gap ? ControlStatus::kGap
+      r.status = any_gap       ? ControlStatus::kGap
                  : any_unknown ? ControlStatus::kUnknown
                                : ControlStatus::kMet;
     }

@@ -40,9 +40,9 @@ struct ControlResult {
 
 struct ObligationResult {
   const law::Obligation* obligation = nullptr;  // borrowed from the catalogue
-  Truth applies = Truth::kFalse;  // kUnknown: applies by assumption
-  std::vector<std::string> why;   // one reason per fact in the trigger
-  std::vector<ControlResult> controls;  // applicable controls only
+  Truth applies = Truth::kFalse;                // kUnknown: applies by assumption
+  std::vector<std::string> why;                 // one reason per fact in the trigger
+  std::vector<ControlResult> controls;          // applicable controls only
   ControlStatus status = ControlStatus::kMet;
 };
 

@@ -11,11 +11,16 @@ FineRange Max(const FineRange& a, const FineRange& b) {
 
 std::string_view PenaltyTierName(PenaltyTierKind k) {
   switch (k) {
-    case PenaltyTierKind::kWarning: return "warning";
-    case PenaltyTierKind::kBase: return "base";
-    case PenaltyTierKind::kCorrectionRefused: return "correction_refused";
-    case PenaltyTierKind::kSerious: return "serious";
-    case PenaltyTierKind::kParticularlySerious: return "particularly_serious";
+    case PenaltyTierKind::kWarning:
+      return "warning";
+    case PenaltyTierKind::kBase:
+      return "base";
+    case PenaltyTierKind::kCorrectionRefused:
+      return "correction_refused";
+    case PenaltyTierKind::kSerious:
+      return "serious";
+    case PenaltyTierKind::kParticularlySerious:
+      return "particularly_serious";
   }
   return "?";
 }

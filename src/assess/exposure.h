@@ -50,7 +50,7 @@ struct PenaltyTierTerms {
 // One penalty provision as assess needs it (converted from law/'s penalties).
 struct PenaltyTerms {
   std::string id;        // "PEN-61-1"
-  std::string citation;  // "Art. 61 para. 1"
+  std::string citation;  // "Art. 61 para 1"
   int article = 0;
   std::vector<PenaltyTierTerms> tiers;
   std::vector<std::string> sanctions;  // non-monetary: suspension, licence revocation...

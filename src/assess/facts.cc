@@ -6,9 +6,8 @@
 namespace hegui::assess {
 namespace {
 
-const std::vector<std::string> kKeySectors = {"finance",         "energy",      "transport",
-                                              "water",           "telecoms",    "public_services",
-                                              "e_government"};
+const std::vector<std::string> kKeySectors = {"finance",  "energy",          "transport",   "water",
+                                              "telecoms", "public_services", "e_government"};
 
 // Personal information of more individuals than this is "large volume" (a
 // hegui policy threshold, not a statutory figure; docs/profile.md).
@@ -34,7 +33,9 @@ bool ContainsAny(const std::vector<std::string>* list, const std::vector<std::st
 }
 std::string Name(const ProfileNode& item) { return item.Text("name").value_or("?"); }
 
-Fact Known(bool v, std::string reason) { return Fact{v ? Truth::kTrue : Truth::kFalse, std::move(reason)}; }
+Fact Known(bool v, std::string reason) {
+  return Fact{v ? Truth::kTrue : Truth::kFalse, std::move(reason)};
+}
 Fact Unknown(std::string reason) { return Fact{Truth::kUnknown, std::move(reason)}; }
 
 // Counts list items for which `test` is kTrue (a failure); unknown when no
@@ -70,7 +71,8 @@ Truth NoPath(const ProfileNode& item, std::string_view field) {
   auto t = item.Text(field);
   if (!t) return Truth::kUnknown;
   std::string lower = *t;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return (lower.empty() || lower == "none") ? Truth::kTrue : Truth::kFalse;
 }
 
@@ -78,9 +80,12 @@ Truth NoPath(const ProfileNode& item, std::string_view field) {
 
 std::string_view TruthName(Truth t) {
   switch (t) {
-    case Truth::kFalse: return "false";
-    case Truth::kTrue: return "true";
-    case Truth::kUnknown: return "unknown";
+    case Truth::kFalse:
+      return "false";
+    case Truth::kTrue:
+      return "true";
+    case Truth::kUnknown:
+      return "unknown";
   }
   return "?";
 }
@@ -197,11 +202,11 @@ FactSet DeriveFacts(const Profile& p) {
     }
     return Known(false, none_reason);
   };
-  f["processes_personal_info"] = any_item(IsPersonal, "personal information",
-                                          "no data item is personal information");
-  f["processes_sensitive_personal_info"] = any_item(
-      [](const ProfileNode& i) { return i.Text("category") == "sensitive_personal"; },
-      "sensitive personal information", "no data item is sensitive personal information");
+  f["processes_personal_info"] =
+      any_item(IsPersonal, "personal information", "no data item is personal information");
+  f["processes_sensitive_personal_info"] =
+      any_item([](const ProfileNode& i) { return i.Text("category") == "sensitive_personal"; },
+               "sensitive personal information", "no data item is sensitive personal information");
   f["processes_important_data"] =
       any_item([](const ProfileNode& i) { return i.Text("category") == "important"; },
                "important data", "no data item is important data");
@@ -221,7 +226,8 @@ FactSet DeriveFacts(const Profile& p) {
             beyond = Unknown("data item '" + Name(item) + "': subjects is unanswered");
           }
         } else if (ContainsAny(subjects, {"customers", "public", "minors"})) {
-          beyond = Known(true, "data item '" + Name(item) + "' concerns people outside the company");
+          beyond =
+              Known(true, "data item '" + Name(item) + "' concerns people outside the company");
           break;
         }
       }
@@ -235,10 +241,10 @@ FactSet DeriveFacts(const Profile& p) {
     if (f["processes_personal_info"].value == Truth::kFalse) {
       large = Known(false, "no personal information is processed");
     } else if (subjects) {
-      large = Known(*subjects >= kLargeScaleSubjects,
-                    "users.personal_info_subjects is " + std::to_string(*subjects) +
-                        (*subjects >= kLargeScaleSubjects ? " (at least " : " (below ") +
-                        "1,000,000)");
+      large =
+          Known(*subjects >= kLargeScaleSubjects,
+                "users.personal_info_subjects is " + std::to_string(*subjects) +
+                    (*subjects >= kLargeScaleSubjects ? " (at least " : " (below ") + "1,000,000)");
     } else {
       large = Unknown("users.personal_info_subjects is unanswered");
     }
@@ -272,14 +278,16 @@ FactSet DeriveFacts(const Profile& p) {
         }
         if (!item.Bool("leaves_china") || !item.Text("stored_in")) {
           unknown = true;
-          unknown_reason = "data item '" + Name(item) + "': stored_in or leaves_china is unanswered";
+          unknown_reason =
+              "data item '" + Name(item) + "': stored_in or leaves_china is unanswered";
         }
       }
     }
     if (cb.value != Truth::kTrue) {
       for (const ProfileNode& v : p.Items("vendors")) {
         if (v.Text("region") == "overseas" && v.Bool("processes_personal_info") == true) {
-          cb = Known(true, "vendor '" + Name(v) + "' is overseas and receives personal information");
+          cb =
+              Known(true, "vendor '" + Name(v) + "' is overseas and receives personal information");
           break;
         }
       }
@@ -302,7 +310,8 @@ FactSet DeriveFacts(const Profile& p) {
     auto industry = p.Text("sector.industry");
     const auto* customers = p.List("sector.customer_sectors");
     Fact key = Known(false, "no key sector is involved");
-    if (industry && std::find(kKeySectors.begin(), kKeySectors.end(), *industry) != kKeySectors.end()) {
+    if (industry &&
+        std::find(kKeySectors.begin(), kKeySectors.end(), *industry) != kKeySectors.end()) {
       key = Known(true, "sector.industry is " + *industry);
     } else if (customers != nullptr && ContainsAny(customers, kKeySectors)) {
       for (const auto& s : *customers) {
@@ -317,7 +326,8 @@ FactSet DeriveFacts(const Profile& p) {
     f["key_sector"] = key;
   }
   {
-    Truth t = Or(Or(f["cii_operator"].value, f["serves_cii_customers"].value), f["key_sector"].value);
+    Truth t =
+        Or(Or(f["cii_operator"].value, f["serves_cii_customers"].value), f["key_sector"].value);
     std::string reason;
     for (const char* n : {"cii_operator", "serves_cii_customers", "key_sector"}) {
       if (f[n].value == t) {
@@ -357,10 +367,11 @@ FactSet DeriveFacts(const Profile& p) {
                                    "messaging", "information_publication", "search"},
                                   "content or interaction service");
     Truth t = And(f["external_facing"].value, interactive.value);
-    std::string reason = t == Truth::kTrue
-                             ? interactive.reason + " and " + f["external_facing"].reason
-                             : (f["external_facing"].value != Truth::kTrue ? f["external_facing"].reason
-                                                                          : interactive.reason);
+    std::string reason =
+        t == Truth::kTrue
+            ? interactive.reason + " and " + f["external_facing"].reason
+            : (f["external_facing"].value != Truth::kTrue ? f["external_facing"].reason
+                                                          : interactive.reason);
     f["content_service"] = Fact{t, reason};
   }
   {
@@ -377,7 +388,7 @@ FactSet DeriveFacts(const Profile& p) {
       reason = "a public conversational service (" + conversational.reason +
                ") is treated as an information-publication service";
     } else {
-      reason = direct.value == Truth::kUnknown ? direct.reason
+      reason = direct.value == Truth::kUnknown            ? direct.reason
                : f["public_facing"].value != Truth::kTrue ? f["public_facing"].reason
                                                           : conversational.reason;
     }
@@ -403,8 +414,9 @@ FactSet DeriveFacts(const Profile& p) {
   {
     const bool answered = p.Find("vendors") != nullptr;
     const auto& vendors = p.Items("vendors");
-    f["uses_vendors"] = answered ? Known(!vendors.empty(), std::to_string(vendors.size()) + " vendor(s) listed")
-                                 : Unknown("vendors is unanswered");
+    f["uses_vendors"] =
+        answered ? Known(!vendors.empty(), std::to_string(vendors.size()) + " vendor(s) listed")
+                 : Unknown("vendors is unanswered");
   }
 
   // Derived counts.
@@ -415,10 +427,11 @@ FactSet DeriveFacts(const Profile& p) {
   d["unnecessary_pi_items"] = Count(data, data_answered, IsPersonal, [](const ProfileNode& i) {
     return Not(FromOptional(i.Bool("necessary")));
   });
-  d["pi_items_without_deletion"] = Count(data, data_answered, IsPersonal,
-                                         [](const ProfileNode& i) { return NoPath(i, "deletion"); });
-  d["pi_items_without_correction"] = Count(
-      data, data_answered, IsPersonal, [](const ProfileNode& i) { return NoPath(i, "correction"); });
+  d["pi_items_without_deletion"] = Count(
+      data, data_answered, IsPersonal, [](const ProfileNode& i) { return NoPath(i, "deletion"); });
+  d["pi_items_without_correction"] =
+      Count(data, data_answered, IsPersonal,
+            [](const ProfileNode& i) { return NoPath(i, "correction"); });
   d["pi_items_shared_without_consent"] =
       Count(data, data_answered, IsPersonal, [](const ProfileNode& i) {
         return And(FromOptional(i.Bool("shared_with_third_parties")),
@@ -433,22 +446,24 @@ FactSet DeriveFacts(const Profile& p) {
   d["outbound_items_without_assessment"] =
       Count(data, data_answered, IsPersonalOrImportant, [](const ProfileNode& i) {
         Truth leaves = Or(FromOptional(i.Bool("leaves_china")),
-                          i.Text("stored_in") ? (i.Text("stored_in") == "overseas" ? Truth::kTrue
-                                                                                   : Truth::kFalse)
-                                              : Truth::kUnknown);
+                          i.Text("stored_in")
+                              ? (i.Text("stored_in") == "overseas" ? Truth::kTrue : Truth::kFalse)
+                              : Truth::kUnknown);
         return And(leaves, Not(FromOptional(i.Bool("transfer_assessment"))));
       });
   const bool vendors_answered = p.Find("vendors") != nullptr;
   const auto& vendors = p.Items("vendors");
   auto all = [](const ProfileNode&) { return true; };
-  d["vendors_without_confidentiality"] = Count(vendors, vendors_answered, all, [](const ProfileNode& v) {
-    return Not(FromOptional(v.Bool("contract.confidentiality_agreement")));
-  });
-  d["vendors_without_security_review"] = Count(vendors, vendors_answered, all, [](const ProfileNode& v) {
-    auto r = v.Text("security_review");
-    if (!r) return Truth::kUnknown;
-    return (*r == "pending" || *r == "failed") ? Truth::kTrue : Truth::kFalse;
-  });
+  d["vendors_without_confidentiality"] =
+      Count(vendors, vendors_answered, all, [](const ProfileNode& v) {
+        return Not(FromOptional(v.Bool("contract.confidentiality_agreement")));
+      });
+  d["vendors_without_security_review"] =
+      Count(vendors, vendors_answered, all, [](const ProfileNode& v) {
+        auto r = v.Text("security_review");
+        if (!r) return Truth::kUnknown;
+        return (*r == "pending" || *r == "failed") ? Truth::kTrue : Truth::kFalse;
+      });
   return fs;
 }
 

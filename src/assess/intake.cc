@@ -5,16 +5,21 @@ namespace {
 
 std::string Show(const ProfileNode& n) {
   switch (n.kind) {
-    case ProfileNode::Kind::kBool: return n.boolean ? "yes" : "no";
-    case ProfileNode::Kind::kInt: return std::to_string(n.integer);
-    case ProfileNode::Kind::kText: return n.text;
+    case ProfileNode::Kind::kBool:
+      return n.boolean ? "yes" : "no";
+    case ProfileNode::Kind::kInt:
+      return std::to_string(n.integer);
+    case ProfileNode::Kind::kText:
+      return n.text;
     case ProfileNode::Kind::kList: {
       std::string s;
       for (const auto& x : n.list) s += (s.empty() ? "" : ", ") + x;
       return s.empty() ? "none" : s;
     }
-    case ProfileNode::Kind::kObjectList: return std::to_string(n.items.size()) + " item(s)";
-    case ProfileNode::Kind::kObject: return "given";
+    case ProfileNode::Kind::kObjectList:
+      return std::to_string(n.items.size()) + " item(s)";
+    case ProfileNode::Kind::kObject:
+      return "given";
   }
   return "";
 }

@@ -13,11 +13,11 @@
 namespace hegui::assess {
 
 struct IntakeQuestion {
-  std::string id;                   // "deployment", "security_owner", ...
-  std::string question;             // "Where is the system deployed?"
-  std::vector<std::string> fields;  // profile paths that answer it
-  std::vector<std::string> missing; // the unanswered ones (empty: answered)
-  std::string answer;               // the answer as given, when answered
+  std::string id;                    // "deployment", "security_owner", ...
+  std::string question;              // "Where is the system deployed?"
+  std::vector<std::string> fields;   // profile paths that answer it
+  std::vector<std::string> missing;  // the unanswered ones (empty: answered)
+  std::string answer;                // the answer as given, when answered
   bool answered() const { return missing.empty(); }
 };
 

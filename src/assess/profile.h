@@ -24,11 +24,11 @@ struct ProfileNode {
   Kind kind = Kind::kObject;
   bool boolean = false;
   int64_t integer = 0;
-  std::string text;                            // kText (also enum values)
-  std::vector<std::string> list;               // kList (enum lists)
-  std::map<std::string, ProfileNode> fields;   // kObject
-  std::vector<ProfileNode> items;              // kObjectList
-  int line = 0;                                // 1-based position in the source
+  std::string text;                           // kText (also enum values)
+  std::vector<std::string> list;              // kList (enum lists)
+  std::map<std::string, ProfileNode> fields;  // kObject
+  std::vector<ProfileNode> items;             // kObjectList
+  int line = 0;                               // 1-based position in the source
   int column = 0;
 
   const ProfileNode* Find(std::string_view dotted_path) const;
@@ -43,7 +43,8 @@ struct ProfileNode {
 
 class Profile {
  public:
-  Profile(std::string source, ProfileNode root) : source_(std::move(source)), root_(std::move(root)) {}
+  Profile(std::string source, ProfileNode root)
+      : source_(std::move(source)), root_(std::move(root)) {}
 
   // The file name (or label) the profile was read from.
   const std::string& source() const { return source_; }

@@ -35,7 +35,8 @@ class Parser {
   }
 
   Status WrongValue(const YAML::Node& n, const std::string& path, const FieldSpec& spec) const {
-    return Error(n, "field '" + path + "': expected " + DescribeExpected(spec) + "; got " + Shown(n));
+    return Error(n,
+                 "field '" + path + "': expected " + DescribeExpected(spec) + "; got " + Shown(n));
   }
 
   // Parses `n` (non-null) as `spec` into `out`.
@@ -85,13 +86,14 @@ class Parser {
         for (const YAML::Node& e : n) {
           if (!e.IsScalar() ||
               std::find(spec.values.begin(), spec.values.end(), e.Scalar()) == spec.values.end()) {
-            return Error(e, "field '" + path + "': expected each element to be one of " +
-                                [&] {
-                                  std::string s;
-                                  for (const auto& v : spec.values) s += (s.empty() ? "" : ", ") + v;
-                                  return s;
-                                }() +
-                                "; got " + Shown(e));
+            return Error(
+                e, "field '" + path + "': expected each element to be one of " +
+                       [&] {
+                         std::string s;
+                         for (const auto& v : spec.values) s += (s.empty() ? "" : ", ") + v;
+                         return s;
+                       }() +
+                       "; got " + Shown(e));
           }
           if (std::find(out->list.begin(), out->list.end(), e.Scalar()) != out->list.end()) {
             return Error(e, "field '" + path + "': '" + e.Scalar() + "' is listed twice");
@@ -143,7 +145,8 @@ class Parser {
     }
     for (const FieldSpec& child : spec.children) {
       if (child.required && !out->fields.contains(child.name)) {
-        return Error(n, "missing required field '" + Join(path, child.name) + "' (" + child.doc + ")");
+        return Error(n,
+                     "missing required field '" + Join(path, child.name) + "' (" + child.doc + ")");
       }
     }
     return OkStatus();

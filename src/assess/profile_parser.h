@@ -1,9 +1,9 @@
 // Parses and strictly validates a project profile (YAML, docs/profile.md).
 //
 // Every error is InvalidArgument and names the source, line and column:
-//   copilot.yaml:7:3: unknown field 'security.log_retension_days'; did you mean 'log_retention_days'?
-//   copilot.yaml:9:24: field 'deployment.exposure': expected one of internal, partners, public; got 'intranet'
-//   copilot.yaml:4:1: malformed YAML: illegal map value
+//   copilot.yaml:7:3: unknown field 'security.log_retension_days'; did you mean
+//   'log_retention_days'? copilot.yaml:9:24: field 'deployment.exposure': expected one of internal,
+//   partners, public; got 'intranet' copilot.yaml:4:1: malformed YAML: illegal map value
 // Unknown fields, duplicate keys, wrong types and out-of-range values are all
 // rejected; null (`~` or an empty value) means "unanswered". Pure functions;
 // thread-safe.

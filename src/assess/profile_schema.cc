@@ -7,12 +7,17 @@ FieldSpec B(std::string name, std::string doc) {
   return FieldSpec{.name = std::move(name), .kind = FieldKind::kBool, .doc = std::move(doc)};
 }
 FieldSpec I(std::string name, int64_t min, int64_t max, std::string doc) {
-  return FieldSpec{
-      .name = std::move(name), .kind = FieldKind::kInt, .doc = std::move(doc), .min = min, .max = max};
+  return FieldSpec{.name = std::move(name),
+                   .kind = FieldKind::kInt,
+                   .doc = std::move(doc),
+                   .min = min,
+                   .max = max};
 }
 FieldSpec T(std::string name, std::string doc, bool required = false) {
-  return FieldSpec{
-      .name = std::move(name), .kind = FieldKind::kText, .doc = std::move(doc), .required = required};
+  return FieldSpec{.name = std::move(name),
+                   .kind = FieldKind::kText,
+                   .doc = std::move(doc),
+                   .required = required};
 }
 FieldSpec E(std::string name, std::vector<std::string> values, std::string doc,
             bool required = false) {
@@ -43,16 +48,21 @@ FieldSpec OL(std::string name, std::string doc, std::vector<FieldSpec> children)
 
 const std::vector<std::string>& Sectors() {
   static const std::vector<std::string> kSectors = {
-      "finance",   "energy",     "transport",     "water",     "telecoms",
-      "public_services", "e_government", "healthcare", "education", "retail",
-      "e_commerce", "internet",  "manufacturing", "other"};
+      "finance",         "energy",       "transport",     "water",     "telecoms",
+      "public_services", "e_government", "healthcare",    "education", "retail",
+      "e_commerce",      "internet",     "manufacturing", "other"};
   return kSectors;
 }
 
 FieldSpec BuildSchema() {
   FieldSpec root = O("", "a project profile", {});
   root.children = {
-      FieldSpec{.name = "version", .kind = FieldKind::kInt, .doc = "schema version; must be 1", .min = 1, .max = 1, .required = true},
+      FieldSpec{.name = "version",
+                .kind = FieldKind::kInt,
+                .doc = "schema version; must be 1",
+                .min = 1,
+                .max = 1,
+                .required = true},
       O("project", "what the project is",
         {T("name", "project name", /*required=*/true), T("owner", "owning team or person"),
          T("description", "one paragraph on what it does")}),
@@ -61,7 +71,8 @@ FieldSpec BuildSchema() {
          T("cloud", "cloud provider and region, or on-premises"),
          E("exposure", {"internal", "partners", "public"},
            "who can reach it: staff only, business partners, or the public"),
-         B("local_deployment_option", "a deployment option inside the customer's premises exists")}),
+         B("local_deployment_option",
+           "a deployment option inside the customer's premises exists")}),
       O("service", "what kind of service it is",
         {EL("kinds",
             {"generative_ai", "rag", "recommender", "internal_productivity", "customer_service",
@@ -74,7 +85,8 @@ FieldSpec BuildSchema() {
            "ships critical network equipment or a specialised cybersecurity product")}),
       O("sector", "sector and critical-information-infrastructure status",
         {E("industry", Sectors(), "the operator's own sector"),
-         B("cii_designated", "the operator is a designated CII operator and this system is part of it"),
+         B("cii_designated",
+           "the operator is a designated CII operator and this system is part of it"),
          B("serves_cii_customers", "the system serves customers that operate CII"),
          EL("customer_sectors", Sectors(), "sectors of the customers served")}),
       O("users", "user scale",
@@ -84,8 +96,8 @@ FieldSpec BuildSchema() {
          B("includes_minors", "minors use the service")}),
       OL("data", "the data map: one entry per data item",
          {T("name", "what the item is", /*required=*/true),
-          E("category", {"personal", "sensitive_personal", "important", "general"},
-            "data category", /*required=*/true),
+          E("category", {"personal", "sensitive_personal", "important", "general"}, "data category",
+            /*required=*/true),
           EL("subjects", {"employees", "customers", "public", "minors"},
              "whose information it is (personal categories)"),
           EL("purposes", {"training", "inference", "logging", "analytics", "service"},
@@ -114,7 +126,8 @@ FieldSpec BuildSchema() {
             "events recorded in the logs"),
          I("log_retention_days", 0, 36500, "days network logs are kept"),
          I("vulnerability_sla_days", 0, 3650, "days within which vulnerabilities are remediated"),
-         B("vulnerability_disclosure", "users are informed and authorities told of vulnerabilities"),
+         B("vulnerability_disclosure",
+           "users are informed and authorities told of vulnerabilities"),
          B("incident_plan", "a written incident response plan"),
          T("incident_escalation", "how incidents are escalated (who, how fast)"),
          B("incident_reporting", "incidents are reported to the competent department"),
@@ -157,7 +170,8 @@ FieldSpec BuildSchema() {
         {B("legal_review", "legal and compliance reviewed the project"),
          B("lawful_assistance_procedure", "a procedure for lawful requests from authorities"),
          T("regulator_liaison", "who handles supervision and inspection"),
-         B("rectification_order", "a regulator has interviewed the operator and ordered rectification"),
+         B("rectification_order",
+           "a regulator has interviewed the operator and ordered rectification"),
          B("rectification_complete", "the rectification is complete")}),
       O("product", "when the project provides a network product or service",
         {B("malware_screening", "releases are screened for malicious code"),
@@ -218,14 +232,20 @@ std::string DescribeExpected(const FieldSpec& spec) {
     return s;
   };
   switch (spec.kind) {
-    case FieldKind::kBool: return "true or false";
+    case FieldKind::kBool:
+      return "true or false";
     case FieldKind::kInt:
       return "an integer " + std::to_string(spec.min) + ".." + std::to_string(spec.max);
-    case FieldKind::kText: return "text";
-    case FieldKind::kEnum: return "one of " + join(spec.values);
-    case FieldKind::kEnumList: return "a list of " + join(spec.values);
-    case FieldKind::kObject: return "a mapping";
-    case FieldKind::kObjectList: return "a list of mappings";
+    case FieldKind::kText:
+      return "text";
+    case FieldKind::kEnum:
+      return "one of " + join(spec.values);
+    case FieldKind::kEnumList:
+      return "a list of " + join(spec.values);
+    case FieldKind::kObject:
+      return "a mapping";
+    case FieldKind::kObjectList:
+      return "a list of mappings";
   }
   return "?";
 }

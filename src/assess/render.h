@@ -28,7 +28,8 @@ std::string RenderHtml(const Assessment& a, const RenderOptions& options);
 
 // Portfolio: one summary over several assessments (in the order given), with
 // each project's full report after it.
-std::string RenderPortfolioMarkdown(const std::vector<Assessment>& all, const RenderOptions& options);
+std::string RenderPortfolioMarkdown(const std::vector<Assessment>& all,
+                                    const RenderOptions& options);
 std::string RenderPortfolioJson(const std::vector<Assessment>& all, const RenderOptions& options);
 std::string RenderPortfolioHtml(const std::vector<Assessment>& all, const RenderOptions& options);
 

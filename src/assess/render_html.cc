@@ -16,12 +16,23 @@ std::string Esc(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -40,7 +51,8 @@ code{font-size:.9em;background:#f4f4f4;padding:0 .2em}
 )";
 
 std::string StatusSpan(ControlStatus s) {
-  return "<span class=\"" + std::string(ControlStatusName(s)) + "\">" + report::StatusWord(s) + "</span>";
+  return "<span class=\"" + std::string(ControlStatusName(s)) + "\">" + report::StatusWord(s) +
+         "</span>";
 }
 
 // Horizontal bars: worst-case entity exposure (max of range) per area.
@@ -78,13 +90,15 @@ void Body(std::ostringstream& o, const Assessment& a, const RenderOptions& optio
     << a.gaps << " gaps, " << a.unknown << " unknown</td></tr>\n"
     << "<tr><th>Exposure, entity</th><td>base case " << FormatRange(a.total.entity_base)
     << "; worst case <b>" << FormatRange(a.total.entity_worst) << "</b></td></tr>\n"
-    << "<tr><th>Exposure, responsible persons</th><td>base case " << FormatRange(a.total.persons_base)
-    << "; worst case <b>" << FormatRange(a.total.persons_worst) << "</b> (each)</td></tr>\n"
+    << "<tr><th>Exposure, responsible persons</th><td>base case "
+    << FormatRange(a.total.persons_base) << "; worst case <b>" << FormatRange(a.total.persons_worst)
+    << "</b> (each)</td></tr>\n"
     << "<tr><th>Intake questions unanswered</th><td>" << unanswered << " of " << a.intake.size()
     << "</td></tr>\n</table>\n";
   if (a.unquantified_gaps) {
     o << "<p class=\"meta\">Some gaps fall under provisions that refer to other laws (Art. 71) or "
-         "fine a multiple of an amount the profile does not give; they are not in the totals.</p>\n";
+         "fine a multiple of an amount the profile does not give; they are not in the "
+         "totals.</p>\n";
   }
 
   o << "<h2>Risk tier</h2>\n<ul>\n";
@@ -127,14 +141,17 @@ void Body(std::ostringstream& o, const Assessment& a, const RenderOptions& optio
     const law::Obligation& ob = *r.obligation;
     o << "<div class=\"obligation\" id=\"" << ob.id.str() << "\">\n<h3>" << ob.id.str() << " "
       << Esc(ob.title) << " — " << StatusSpan(r.status) << "</h3>\n";
-    o << "<p class=\"meta\">" << Esc(ob.Citation()) << " · binds " << Esc(law::AddresseeLabel(ob.binds))
-      << " · " << Esc(law::AreaLabel(ob.area)) << "</p>\n<p>" << Esc(ob.summary) << "</p>\n";
-    std::optional<std::string> zh = options.article_text ? options.article_text(ob.article) : std::nullopt;
+    o << "<p class=\"meta\">" << Esc(ob.Citation()) << " · binds "
+      << Esc(law::AddresseeLabel(ob.binds)) << " · " << Esc(law::AreaLabel(ob.area)) << "</p>\n<p>"
+      << Esc(ob.summary) << "</p>\n";
+    std::optional<std::string> zh =
+        options.article_text ? options.article_text(ob.article.number()) : std::nullopt;
     if (zh) o << "<blockquote class=\"zh\" lang=\"zh-CN\">" << Esc(*zh) << "</blockquote>\n";
     o << "<p>Applies because" << (r.applies == Truth::kUnknown ? " (assumed until answered)" : "")
       << ":</p><ul>\n";
     for (const auto& w : r.why) o << "<li>" << Esc(w) << "</li>\n";
-    o << "</ul>\n<table><tr><th>Control</th><th>Status</th><th>Evidence</th><th>Profile says</th></tr>\n";
+    o << "</ul>\n<table><tr><th>Control</th><th>Status</th><th>Evidence</th><th>Profile "
+         "says</th></tr>\n";
     for (const ControlResult& c : r.controls) {
       for (size_t k = 0; k < c.checks.size(); ++k) {
         o << "<tr>";
@@ -142,8 +159,8 @@ void Body(std::ostringstream& o, const Assessment& a, const RenderOptions& optio
           o << "<td rowspan=\"" << c.checks.size() << "\">" << Esc(c.control->title)
             << "</td><td rowspan=\"" << c.checks.size() << "\">" << StatusSpan(c.status) << "</td>";
         }
-        o << "<td><code>" << Esc(c.checks[k].check) << "</code></td><td>" << Esc(c.checks[k].observed)
-          << "</td></tr>\n";
+        o << "<td><code>" << Esc(c.checks[k].check) << "</code></td><td>"
+          << Esc(c.checks[k].observed) << "</td></tr>\n";
       }
     }
     o << "</table>\n";
@@ -153,7 +170,8 @@ void Body(std::ostringstream& o, const Assessment& a, const RenderOptions& optio
     }
     for (const PenaltyTerms* p : link.provisions) {
       o << "<p class=\"meta\">Penalty: " << Esc(report::DescribeProvision(*p)) << ".</p>\n";
-      std::optional<std::string> pzh = options.article_text ? options.article_text(p->article) : std::nullopt;
+      std::optional<std::string> pzh =
+          options.article_text ? options.article_text(p->article) : std::nullopt;
       if (pzh) {
         o << "<details><summary>" << Esc(p->citation) << " 原文</summary><blockquote class=\"zh\" "
           << "lang=\"zh-CN\">" << Esc(*pzh) << "</blockquote></details>\n";
@@ -193,8 +211,9 @@ void Body(std::ostringstream& o, const Assessment& a, const RenderOptions& optio
       }
       o << "<tr><td>" << r.obligation->id.str() << "</td><td>" << Esc(prov.empty() ? "none" : prov)
         << "</td><td>" << FormatRange(l.exposure.entity_base) << "</td><td>"
-        << FormatRange(l.exposure.entity_worst) << "</td><td>" << FormatRange(l.exposure.persons_base)
-        << "</td><td>" << FormatRange(l.exposure.persons_worst) << "</td></tr>\n";
+        << FormatRange(l.exposure.entity_worst) << "</td><td>"
+        << FormatRange(l.exposure.persons_base) << "</td><td>"
+        << FormatRange(l.exposure.persons_worst) << "</td></tr>\n";
     }
     o << "<tr><th>Total</th><th>each provision once</th><th>" << FormatRange(a.total.entity_base)
       << "</th><th>" << FormatRange(a.total.entity_worst) << "</th><th>"
@@ -208,7 +227,8 @@ void Body(std::ostringstream& o, const Assessment& a, const RenderOptions& optio
     o << "<p>" << (a.profile.Find("data") ? "The data map lists no items." : "<b>No data map.</b>")
       << "</p>\n";
   } else {
-    o << "<table><tr><th>Item</th><th>Category</th><th>Purposes</th><th>Necessary</th><th>Stored</th>"
+    o << "<table><tr><th>Item</th><th>Category</th><th>Purposes</th><th>Necessary</th><th>Stored</"
+         "th>"
          "<th>Leaves China</th><th>Deletion</th><th>Correction</th></tr>\n";
     auto b = [](std::optional<bool> v) { return v ? (*v ? "yes" : "no") : "?"; };
     for (const ProfileNode& item : items) {
@@ -217,17 +237,18 @@ void Body(std::ostringstream& o, const Assessment& a, const RenderOptions& optio
         for (const auto& x : *p) purposes += (purposes.empty() ? "" : ", ") + x;
       }
       o << "<tr><td>" << Esc(item.Text("name").value_or("?")) << "</td><td>"
-        << Esc(item.Text("category").value_or("?")) << "</td><td>" << Esc(purposes.empty() ? "?" : purposes)
-        << "</td><td>" << b(item.Bool("necessary")) << "</td><td>"
-        << Esc(item.Text("stored_in").value_or("?")) << "</td><td>" << b(item.Bool("leaves_china"))
-        << "</td><td>" << Esc(item.Text("deletion").value_or("?")) << "</td><td>"
-        << Esc(item.Text("correction").value_or("?")) << "</td></tr>\n";
+        << Esc(item.Text("category").value_or("?")) << "</td><td>"
+        << Esc(purposes.empty() ? "?" : purposes) << "</td><td>" << b(item.Bool("necessary"))
+        << "</td><td>" << Esc(item.Text("stored_in").value_or("?")) << "</td><td>"
+        << b(item.Bool("leaves_china")) << "</td><td>" << Esc(item.Text("deletion").value_or("?"))
+        << "</td><td>" << Esc(item.Text("correction").value_or("?")) << "</td></tr>\n";
     }
     o << "</table>\n";
     if (!a.data_findings.empty()) {
       o << "<ul>\n";
       for (const DataFinding& f : a.data_findings) {
-        o << "<li><b>" << Esc(f.item) << "</b>: " << Esc(f.detail) << " (" << f.obligation << ")</li>\n";
+        o << "<li><b>" << Esc(f.item) << "</b>: " << Esc(f.detail) << " (" << f.obligation
+          << ")</li>\n";
       }
       o << "</ul>\n";
     }
@@ -270,12 +291,13 @@ void Body(std::ostringstream& o, const Assessment& a, const RenderOptions& optio
 }
 
 void Open(std::ostringstream& o, const std::string& title) {
-  o << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << Esc(title)
-    << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+  o << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+    << Esc(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
 }
 
 void Meta(std::ostringstream& o, const std::string& text, const RenderOptions& options) {
-  o << "<p class=\"meta\">" << Esc(text) << " assessed against the PRC Cybersecurity Law as amended "
+  o << "<p class=\"meta\">" << Esc(text)
+    << " assessed against the PRC Cybersecurity Law as amended "
     << "28 October 2025.";
   if (!options.generated_at.empty()) o << " Generated " << Esc(options.generated_at) << ".";
   o << "</p>\n";
@@ -305,10 +327,12 @@ std::string RenderPortfolioHtml(const std::vector<Assessment>& all, const Render
     const Assessment& a = all[i];
     o << "<tr><td><a href=\"#project-" << i + 1 << "\">" << Esc(a.profile.name()) << "</a></td><td>"
       << Esc(ReviewTierLabel(a.tier.tier)) << "</td><td>"
-      << (a.tier.cii_operator ? "CII operator" : a.tier.cii_adjacent ? "CII-adjacent" : "no")
-      << "</td><td>" << a.applicable << "</td><td>" << a.gaps << "</td><td>" << a.unknown << "</td><td>"
-      << FormatRange(a.total.entity_worst) << "</td><td>" << FormatRange(a.total.persons_worst)
-      << "</td></tr>\n";
+      << (a.tier.cii_operator   ? "CII operator"
+          : a.tier.cii_adjacent ? "CII-adjacent"
+                                : "no")
+      << "</td><td>" << a.applicable << "</td><td>" << a.gaps << "</td><td>" << a.unknown
+      << "</td><td>" << FormatRange(a.total.entity_worst) << "</td><td>"
+      << FormatRange(a.total.persons_worst) << "</td></tr>\n";
     sum += a.total;
   }
   o << "<tr><th>All projects</th><th></th><th></th><th></th><th></th><th></th><th>"

@@ -86,14 +86,14 @@ ordered_json AssessmentJson(const Assessment& a) {
     const ObligationResult& r = a.obligations[i];
     const law::Obligation& o = *r.obligation;
     ordered_json oj{{"id", o.id.str()},
-                    {"article", o.article},
+                    {"article", o.article.number()},
                     {"paragraph", o.paragraph ? ordered_json(*o.paragraph) : ordered_json(nullptr)},
                     {"item", o.item ? ordered_json(*o.item) : ordered_json(nullptr)},
                     {"citation", o.Citation()},
                     {"title", o.title},
                     {"binds", law::AddresseeName(o.binds)},
                     {"area", o.area},
-                    {"applies", r.applies == Truth::kFalse ? "no"
+                    {"applies", r.applies == Truth::kFalse  ? "no"
                                 : r.applies == Truth::kTrue ? "yes"
                                                             : "assumed"},
                     {"why", r.why}};
@@ -115,7 +115,8 @@ ordered_json AssessmentJson(const Assessment& a) {
       }
       oj["controls"] = controls;
       ordered_json provisions = ordered_json::array();
-      for (const PenaltyTerms* p : a.penalties[i].provisions) provisions.push_back(ProvisionJson(*p));
+      for (const PenaltyTerms* p : a.penalties[i].provisions)
+        provisions.push_back(ProvisionJson(*p));
       oj["penalties"] = provisions;
       oj["exposure"] = r.status == ControlStatus::kGap ? ExposureJson(a.penalties[i].exposure)
                                                        : ordered_json(nullptr);
@@ -135,8 +136,9 @@ ordered_json AssessmentJson(const Assessment& a) {
   for (const VendorCoverage& v : a.vendors) {
     ordered_json clauses = ordered_json::array();
     for (const ClauseStatus& c : v.clauses) {
-      clauses.push_back(
-          {{"clause", c.clause}, {"status", ControlStatusName(c.status)}, {"observed", c.observed}});
+      clauses.push_back({{"clause", c.clause},
+                         {"status", ControlStatusName(c.status)},
+                         {"observed", c.observed}});
     }
     vendors.push_back({{"name", v.name},
                        {"kind", v.kind},
@@ -167,7 +169,7 @@ std::string RenderJson(const Assessment& a, const RenderOptions& options) {
   ordered_json j{{"format", "hegui.assessment/1"}};
   if (!options.generated_at.empty()) j["generated_at"] = options.generated_at;
   j.update(AssessmentJson(a));
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string RenderPortfolioJson(const std::vector<Assessment>& all, const RenderOptions& options) {
@@ -192,7 +194,7 @@ std::string RenderPortfolioJson(const std::vector<Assessment>& all, const Render
   j["summary"] = summary;
   j["total_exposure"] = ExposureJson(sum);
   j["projects"] = projects;
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace hegui::assess

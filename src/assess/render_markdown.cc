@@ -53,7 +53,8 @@ void Obligation(std::ostringstream& o, const ObligationResult& r, const PenaltyL
   const law::Obligation& ob = *r.obligation;
   o << h << "## " << ob.id.str() << " " << ob.title << "\n\n";
   o << ob.Citation() << " · binds: " << law::AddresseeLabel(ob.binds)
-    << " · area: " << law::AreaLabel(ob.area) << " · status: **" << StatusWord(r.status) << "**\n\n";
+    << " · area: " << law::AreaLabel(ob.area) << " · status: **" << StatusWord(r.status)
+    << "**\n\n";
   o << ob.summary << "\n\n";
   o << "Applies because" << (r.applies == Truth::kUnknown ? " (assumed until answered)" : "")
     << ":\n";
@@ -117,7 +118,8 @@ void Body(std::ostringstream& o, const Assessment& a, const std::string& h) {
   }
   o << "\n";
   for (size_t i = 0; i < a.obligations.size(); ++i) {
-    if (a.obligations[i].applies != Truth::kFalse) Obligation(o, a.obligations[i], a.penalties[i], h);
+    if (a.obligations[i].applies != Truth::kFalse)
+      Obligation(o, a.obligations[i], a.penalties[i], h);
   }
   o << h << "## Not applicable\n\n";
   for (const ObligationResult& r : a.obligations) {
@@ -144,15 +146,16 @@ void Body(std::ostringstream& o, const Assessment& a, const std::string& h) {
         prov += (prov.empty() ? "" : ", ") + p->id + (p->referred ? " (other laws)" : "");
       }
       if (prov.empty()) prov = "none";
-      o << "| " << r.obligation->id.str() << " | " << prov << " | " << FormatRange(l.exposure.entity_base)
-        << " | " << FormatRange(l.exposure.entity_worst) << " | "
-        << FormatRange(l.exposure.persons_base) << " | " << FormatRange(l.exposure.persons_worst)
-        << " |\n";
+      o << "| " << r.obligation->id.str() << " | " << prov << " | "
+        << FormatRange(l.exposure.entity_base) << " | " << FormatRange(l.exposure.entity_worst)
+        << " | " << FormatRange(l.exposure.persons_base) << " | "
+        << FormatRange(l.exposure.persons_worst) << " |\n";
     }
     o << "| **Total** (each provision once) | | **" << FormatRange(a.total.entity_base) << "** | **"
       << FormatRange(a.total.entity_worst) << "** | **" << FormatRange(a.total.persons_base)
       << "** | **" << FormatRange(a.total.persons_worst) << "** |\n\n";
-    o << "By area:\n\n| Area | Gaps | Entity, worst | Persons, worst |\n| --- | --- | --- | --- |\n";
+    o << "By area:\n\n| Area | Gaps | Entity, worst | Persons, worst |\n| --- | --- | --- | --- "
+         "|\n";
     for (const AreaExposure& ae : a.by_area) {
       o << "| " << law::AreaLabel(ae.area) << " | " << ae.gaps << " | "
         << FormatRange(ae.exposure.entity_worst) << " | " << FormatRange(ae.exposure.persons_worst)
@@ -169,7 +172,8 @@ void Body(std::ostringstream& o, const Assessment& a, const std::string& h) {
     o << (a.profile.Find("data") ? "The data map lists no items.\n\n"
                                  : "**No data map.** List every data item under `data`.\n\n");
   } else {
-    o << "| Item | Category | Purposes | Necessary | Stored | Leaves China | Deletion | Correction |\n";
+    o << "| Item | Category | Purposes | Necessary | Stored | Leaves China | Deletion | Correction "
+         "|\n";
     o << "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
     auto b = [](std::optional<bool> v) { return v ? (*v ? "yes" : "no") : "?"; };
     for (const ProfileNode& item : items) {
@@ -177,12 +181,14 @@ void Body(std::ostringstream& o, const Assessment& a, const std::string& h) {
       if (const auto* p = item.List("purposes")) {
         for (const auto& x : *p) purposes += (purposes.empty() ? "" : ", ") + x;
       }
-      o << "| " << Cell(item.Text("name").value_or("?")) << " | " << item.Text("category").value_or("?")
-        << " | " << (purposes.empty() ? "?" : purposes) << " | " << b(item.Bool("necessary")) << " | "
+      o << "| " << Cell(item.Text("name").value_or("?")) << " | "
+        << item.Text("category").value_or("?") << " | " << (purposes.empty() ? "?" : purposes)
+        << " | " << b(item.Bool("necessary")) << " | "
         << Cell(item.Text("stored_in").value_or("?") +
                 (item.Text("location") ? " (" + *item.Text("location") + ")" : ""))
-        << " | " << b(item.Bool("leaves_china")) << " | " << Cell(item.Text("deletion").value_or("?"))
-        << " | " << Cell(item.Text("correction").value_or("?")) << " |\n";
+        << " | " << b(item.Bool("leaves_china")) << " | "
+        << Cell(item.Text("deletion").value_or("?")) << " | "
+        << Cell(item.Text("correction").value_or("?")) << " |\n";
     }
     o << "\n";
     if (a.data_findings.empty()) {
@@ -210,7 +216,10 @@ void Body(std::ostringstream& o, const Assessment& a, const std::string& h) {
     for (const VendorCoverage& v : a.vendors) {
       o << "| " << Cell(v.name) << " | " << v.kind << " | " << v.region << " |";
       for (const ClauseStatus& c : v.clauses) {
-        o << " " << (c.status == ControlStatus::kMet ? "yes" : c.status == ControlStatus::kGap ? "**no**" : "?");
+        o << " "
+          << (c.status == ControlStatus::kMet   ? "yes"
+              : c.status == ControlStatus::kGap ? "**no**"
+                                                : "?");
         if (c.status != ControlStatus::kUnknown &&
             (c.clause == "patch_timeline_days" || c.clause == "maintenance_period_months")) {
           o << " (" << c.observed << ")";
@@ -238,7 +247,8 @@ void Body(std::ostringstream& o, const Assessment& a, const std::string& h) {
 void Header(std::ostringstream& o, const Assessment& a, const RenderOptions& options,
             const std::string& h) {
   o << h << " CSL assessment: " << a.profile.name() << "\n\n";
-  o << "Profile `" << a.profile.source() << "` assessed against the PRC Cybersecurity Law as amended "
+  o << "Profile `" << a.profile.source()
+    << "` assessed against the PRC Cybersecurity Law as amended "
     << "28 October 2025.";
   if (!options.generated_at.empty()) o << " Generated " << options.generated_at << ".";
   o << "\n\n";
@@ -254,21 +264,26 @@ std::string RenderMarkdown(const Assessment& a, const RenderOptions& options) {
   return o.str();
 }
 
-std::string RenderPortfolioMarkdown(const std::vector<Assessment>& all, const RenderOptions& options) {
+std::string RenderPortfolioMarkdown(const std::vector<Assessment>& all,
+                                    const RenderOptions& options) {
   std::ostringstream o;
   o << "# CSL portfolio assessment\n\n";
-  o << all.size() << " project profile(s) assessed against the PRC Cybersecurity Law as amended 28 "
-                     "October 2025.";
+  o << all.size()
+    << " project profile(s) assessed against the PRC Cybersecurity Law as amended 28 "
+       "October 2025.";
   if (!options.generated_at.empty()) o << " Generated " << options.generated_at << ".";
-  o << "\n\n| Project | Profile | Tier | CII class | Applicable | Gaps | Unknown | Entity worst case | "
+  o << "\n\n| Project | Profile | Tier | CII class | Applicable | Gaps | Unknown | Entity worst "
+       "case | "
        "Persons worst case |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
   Exposure sum;
   int gaps = 0;
   for (const Assessment& a : all) {
     o << "| " << Cell(a.profile.name()) << " | `" << a.profile.source() << "` | "
       << ReviewTierLabel(a.tier.tier) << " | "
-      << (a.tier.cii_operator ? "CII operator" : a.tier.cii_adjacent ? "CII-adjacent" : "no") << " | "
-      << a.applicable << " | " << a.gaps << " | " << a.unknown << " | "
+      << (a.tier.cii_operator   ? "CII operator"
+          : a.tier.cii_adjacent ? "CII-adjacent"
+                                : "no")
+      << " | " << a.applicable << " | " << a.gaps << " | " << a.unknown << " | "
       << FormatRange(a.total.entity_worst) << " | " << FormatRange(a.total.persons_worst) << " |\n";
     sum += a.total;
     gaps += a.gaps;

@@ -18,11 +18,21 @@ std::string DescribeProvision(const PenaltyTerms& p) {
   for (const PenaltyTierTerms& t : p.tiers) {
     std::string part;
     switch (t.kind) {
-      case PenaltyTierKind::kWarning: part = "warning"; break;
-      case PenaltyTierKind::kBase: part = "base"; break;
-      case PenaltyTierKind::kCorrectionRefused: part = "correction refused"; break;
-      case PenaltyTierKind::kSerious: part = "serious"; break;
-      case PenaltyTierKind::kParticularlySerious: part = "particularly serious"; break;
+      case PenaltyTierKind::kWarning:
+        part = "warning";
+        break;
+      case PenaltyTierKind::kBase:
+        part = "base";
+        break;
+      case PenaltyTierKind::kCorrectionRefused:
+        part = "correction refused";
+        break;
+      case PenaltyTierKind::kSerious:
+        part = "serious";
+        break;
+      case PenaltyTierKind::kParticularlySerious:
+        part = "particularly serious";
+        break;
     }
     if (t.entity) part += " " + FormatRange(*t.entity);
     if (t.persons) part += " (persons " + FormatRange(*t.persons) + ")";
@@ -48,9 +58,12 @@ std::string ShortExposure(const PenaltyLink& link) {
 
 std::string StatusWord(ControlStatus s) {
   switch (s) {
-    case ControlStatus::kMet: return "met";
-    case ControlStatus::kGap: return "GAP";
-    case ControlStatus::kUnknown: return "unknown";
+    case ControlStatus::kMet:
+      return "met";
+    case ControlStatus::kGap:
+      return "GAP";
+    case ControlStatus::kUnknown:
+      return "unknown";
   }
   return "?";
 }

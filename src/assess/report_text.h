@@ -11,7 +11,7 @@ namespace hegui::assess::report {
 
 // "CII-adjacent (serves CII customers)", "designated CII operator", "no".
 std::string CiiClass(const Assessment& a);
-// "Art. 61 para. 1: base RMB 10,000-50,000; correction refused RMB ...; persons ..."
+// "PEN-61-1 (Art. 61 para 1): base RMB 10,000-50,000; correction refused RMB ...; persons ..."
 std::string DescribeProvision(const PenaltyTerms& p);
 // "worst RMB 2,000,000-10,000,000" or "referred to other laws" etc.
 std::string ShortExposure(const PenaltyLink& link);

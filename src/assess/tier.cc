@@ -6,18 +6,24 @@ namespace hegui::assess {
 
 std::string_view ReviewTierName(ReviewTier t) {
   switch (t) {
-    case ReviewTier::kLight: return "light_review";
-    case ReviewTier::kJoint: return "joint_assessment";
-    case ReviewTier::kEnhanced: return "enhanced_review";
+    case ReviewTier::kLight:
+      return "light_review";
+    case ReviewTier::kJoint:
+      return "joint_assessment";
+    case ReviewTier::kEnhanced:
+      return "enhanced_review";
   }
   return "?";
 }
 
 std::string_view ReviewTierLabel(ReviewTier t) {
   switch (t) {
-    case ReviewTier::kLight: return "Light review";
-    case ReviewTier::kJoint: return "Joint assessment (security, data governance, legal)";
-    case ReviewTier::kEnhanced: return "Enhanced review";
+    case ReviewTier::kLight:
+      return "Light review";
+    case ReviewTier::kJoint:
+      return "Joint assessment (security, data governance, legal)";
+    case ReviewTier::kEnhanced:
+      return "Enhanced review";
   }
   return "?";
 }
@@ -33,7 +39,8 @@ TierDecision DecideTier(const FactSet& facts) {
       {ReviewTier::kEnhanced, "serves_cii_customers", "serves CII customers"},
       {ReviewTier::kEnhanced, "key_sector", "key sector"},
       {ReviewTier::kEnhanced, "large_scale_personal_info", "large volume of personal information"},
-      {ReviewTier::kEnhanced, "processes_sensitive_personal_info", "sensitive personal information"},
+      {ReviewTier::kEnhanced, "processes_sensitive_personal_info",
+       "sensitive personal information"},
       {ReviewTier::kEnhanced, "processes_important_data", "important data"},
       {ReviewTier::kEnhanced, "public_facing", "public interaction"},
       {ReviewTier::kEnhanced, "cross_border", "cross-border data flow"},

@@ -29,14 +29,14 @@ std::string_view ReviewTierLabel(ReviewTier t);  // "Light review", ...
 
 struct TierReason {
   ReviewTier tier;
-  std::string fact;    // the fact that triggered it
-  std::string reason;  // e.g. "public interaction: deployment.exposure is public"
+  std::string fact;      // the fact that triggered it
+  std::string reason;    // e.g. "public interaction: deployment.exposure is public"
   bool assumed = false;  // the fact is unknown and was assumed true
 };
 
 struct TierDecision {
   ReviewTier tier = ReviewTier::kLight;
-  bool cii_adjacent = false;   // the CII-adjacent class (includes CII operators)
+  bool cii_adjacent = false;  // the CII-adjacent class (includes CII operators)
   bool cii_operator = false;
   std::vector<TierReason> reasons;  // every rule that fired, highest tier first
 };

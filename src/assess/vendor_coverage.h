@@ -28,8 +28,8 @@ struct VendorCoverage {
   std::string kind;
   std::string region;
   std::vector<ClauseStatus> clauses;
-  int covered = 0;  // clauses met
-  int required = 0; // clauses listed
+  int covered = 0;   // clauses met
+  int required = 0;  // clauses listed
 };
 
 // The clause list used (label order), including confidentiality when

@@ -49,15 +49,27 @@ ExitCode RunAssess(const AssessArgs& args) {
   std::string out;
   if (is_dir) {
     switch (args.format) {
-      case ReportFormat::kMarkdown: out = assess::RenderPortfolioMarkdown(results, options); break;
-      case ReportFormat::kHtml: out = assess::RenderPortfolioHtml(results, options); break;
-      case ReportFormat::kJson: out = assess::RenderPortfolioJson(results, options); break;
+      case ReportFormat::kMarkdown:
+        out = assess::RenderPortfolioMarkdown(results, options);
+        break;
+      case ReportFormat::kHtml:
+        out = assess::RenderPortfolioHtml(results, options);
+        break;
+      case ReportFormat::kJson:
+        out = assess::RenderPortfolioJson(results, options);
+        break;
     }
   } else {
     switch (args.format) {
-      case ReportFormat::kMarkdown: out = assess::RenderMarkdown(results.front(), options); break;
-      case ReportFormat::kHtml: out = assess::RenderHtml(results.front(), options); break;
-      case ReportFormat::kJson: out = assess::RenderJson(results.front(), options); break;
+      case ReportFormat::kMarkdown:
+        out = assess::RenderMarkdown(results.front(), options);
+        break;
+      case ReportFormat::kHtml:
+        out = assess::RenderHtml(results.front(), options);
+        break;
+      case ReportFormat::kJson:
+        out = assess::RenderJson(results.front(), options);
+        break;
     }
   }
   if (args.output.empty() || args.output == "-") {
@@ -80,11 +92,12 @@ void AddAssessCommand(CLI::App& app, CommandResult& result) {
       "found; 2: invalid input.");
   cmd->add_option("profile", args->path, "Profile YAML file, or a directory of them (portfolio)")
       ->required();
-  static const std::map<std::string, ReportFormat> kFormats = {{"md", ReportFormat::kMarkdown},
-                                                               {"markdown", ReportFormat::kMarkdown},
-                                                               {"text", ReportFormat::kMarkdown},
-                                                               {"html", ReportFormat::kHtml},
-                                                               {"json", ReportFormat::kJson}};
+  static const std::map<std::string, ReportFormat> kFormats = {
+      {"md", ReportFormat::kMarkdown},
+      {"markdown", ReportFormat::kMarkdown},
+      {"text", ReportFormat::kMarkdown},
+      {"html", ReportFormat::kHtml},
+      {"json", ReportFormat::kJson}};
   cmd->add_option("--format", args->format, "Report format: md (default), html or json")
       ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case));
   cmd->add_option("-o,--output", args->output, "Write the report to FILE instead of stdout");

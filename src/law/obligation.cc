@@ -1,7 +1,7 @@
 #include "law/obligation.h"
 
-#include <charconv>
 #include <cctype>
+#include <charconv>
 
 namespace hegui::law {
 namespace {
@@ -19,8 +19,8 @@ void IdNumbers(const std::string& id, int* article, int* sub) {
 }
 
 bool IsPathChar(char c) {
-  return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
-         c == '_' || c == '.';
+  return std::islower(static_cast<unsigned char>(c)) ||
+         std::isdigit(static_cast<unsigned char>(c)) || c == '_' || c == '.';
 }
 
 std::string Trim(std::string_view s) {
@@ -51,58 +51,80 @@ std::strong_ordering ObligationId::operator<=>(const ObligationId& other) const 
 
 std::string_view AddresseeName(Addressee a) {
   switch (a) {
-    case Addressee::kNetworkOperator: return "network_operator";
-    case Addressee::kCiiOperator: return "cii_operator";
-    case Addressee::kProductServiceProvider: return "product_service_provider";
-    case Addressee::kPublicationOrMessagingService: return "publication_or_messaging_service";
-    case Addressee::kEInformationOrAppProvider: return "e_information_or_app_provider";
-    case Addressee::kEveryone: return "everyone";
+    case Addressee::kNetworkOperator:
+      return "network_operator";
+    case Addressee::kCiiOperator:
+      return "cii_operator";
+    case Addressee::kProductServiceProvider:
+      return "product_service_provider";
+    case Addressee::kPublicationOrMessagingService:
+      return "publication_or_messaging_service";
+    case Addressee::kEInformationOrAppProvider:
+      return "e_information_or_app_provider";
+    case Addressee::kEveryone:
+      return "everyone";
   }
   return "?";
 }
 
 std::string_view AddresseeLabel(Addressee a) {
   switch (a) {
-    case Addressee::kNetworkOperator: return "network operator";
-    case Addressee::kCiiOperator: return "CII operator";
-    case Addressee::kProductServiceProvider: return "network product/service provider";
-    case Addressee::kPublicationOrMessagingService: return "information-publication or messaging service";
-    case Addressee::kEInformationOrAppProvider: return "e-information or app-download provider";
-    case Addressee::kEveryone: return "everyone";
+    case Addressee::kNetworkOperator:
+      return "network operator";
+    case Addressee::kCiiOperator:
+      return "CII operator";
+    case Addressee::kProductServiceProvider:
+      return "network product/service provider";
+    case Addressee::kPublicationOrMessagingService:
+      return "information-publication or messaging service";
+    case Addressee::kEInformationOrAppProvider:
+      return "e-information or app-download provider";
+    case Addressee::kEveryone:
+      return "everyone";
   }
   return "?";
 }
 
 std::string_view CheckOpName(CheckOp op) {
   switch (op) {
-    case CheckOp::kEq: return "==";
-    case CheckOp::kNe: return "!=";
-    case CheckOp::kGe: return ">=";
-    case CheckOp::kLe: return "<=";
-    case CheckOp::kGt: return ">";
-    case CheckOp::kLt: return "<";
-    case CheckOp::kIn: return "in";
-    case CheckOp::kContainsAll: return "contains_all";
-    case CheckOp::kIsSet: return "is_set";
+    case CheckOp::kEq:
+      return "==";
+    case CheckOp::kNe:
+      return "!=";
+    case CheckOp::kGe:
+      return ">=";
+    case CheckOp::kLe:
+      return "<=";
+    case CheckOp::kGt:
+      return ">";
+    case CheckOp::kLt:
+      return "<";
+    case CheckOp::kIn:
+      return "in";
+    case CheckOp::kContainsAll:
+      return "contains_all";
+    case CheckOp::kIsSet:
+      return "is_set";
   }
   return "?";
 }
 
-std::string Obligation::Citation() const {
-  std::string s = "Art. " + std::to_string(article);
-  if (item) {
-    s += "(" + std::to_string(paragraph.value_or(1)) + ")(" + std::to_string(*item) + ")";
-  } else if (paragraph) {
-    s += " para. " + std::to_string(*paragraph);
-  }
-  return s;
+ProvisionRef Obligation::provision() const {
+  const int para = item ? paragraph.value_or(1) : paragraph.value_or(0);
+  return ProvisionRef{article, para, item.value_or(0)};
 }
 
 const std::vector<std::string>& ObligationAreas() {
-  static const std::vector<std::string> kAreas = {
-      "governance",        "security_operations", "logging_monitoring", "incident_response",
-      "data_security",     "personal_information", "content_governance", "identity",
-      "critical_infrastructure", "supply_chain"};
+  static const std::vector<std::string> kAreas = {"governance",
+                                                  "security_operations",
+                                                  "logging_monitoring",
+                                                  "incident_response",
+                                                  "data_security",
+                                                  "personal_information",
+                                                  "content_governance",
+                                                  "identity",
+                                                  "critical_infrastructure",
+                                                  "supply_chain"};
   return kAreas;
 }
 
@@ -134,9 +156,15 @@ StatusOr<EvidenceCheck> ParseEvidenceCheck(std::string_view text) {
   }
   std::string rest = Trim(s.substr(i));
   static const std::pair<std::string_view, CheckOp> kOps[] = {
-      {"contains_all", CheckOp::kContainsAll}, {"is_set", CheckOp::kIsSet}, {"==", CheckOp::kEq},
-      {"!=", CheckOp::kNe}, {">=", CheckOp::kGe}, {"<=", CheckOp::kLe}, {">", CheckOp::kGt},
-      {"<", CheckOp::kLt}, {"in", CheckOp::kIn}};
+      {"contains_all", CheckOp::kContainsAll},
+      {"is_set", CheckOp::kIsSet},
+      {"==", CheckOp::kEq},
+      {"!=", CheckOp::kNe},
+      {">=", CheckOp::kGe},
+      {"<=", CheckOp::kLe},
+      {">", CheckOp::kGt},
+      {"<", CheckOp::kLt},
+      {"in", CheckOp::kIn}};
   bool found = false;
   for (const auto& [name, op] : kOps) {
     if (rest.rfind(name, 0) == 0) {
@@ -193,8 +221,8 @@ StatusOr<EvidenceCheck> ParseEvidenceCheck(std::string_view text) {
     v.kind = CheckValue::Kind::kInt;
     v.integer = n;
   } else if (numeric_op) {
-    return InvalidArgumentError("evidence check '" + check.text + "': " +
-                                std::string(CheckOpName(check.op)) + " needs an integer");
+    return InvalidArgumentError("evidence check '" + check.text +
+                                "': " + std::string(CheckOpName(check.op)) + " needs an integer");
   } else if (rest == "true" || rest == "false") {
     v.kind = CheckValue::Kind::kBool;
     v.boolean = rest == "true";

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/status_or.h"
+#include "law/article_id.h"
 
 namespace hegui::law {
 
@@ -49,7 +50,7 @@ enum class Addressee {
   kEInformationOrAppProvider,
   kEveryone,
 };
-std::string_view AddresseeName(Addressee a);  // "network_operator", ...
+std::string_view AddresseeName(Addressee a);   // "network_operator", ...
 std::string_view AddresseeLabel(Addressee a);  // "network operator", ...
 
 // A boolean formula over named facts: true when every fact in `all` holds, at
@@ -105,9 +106,9 @@ struct Control {
 
 struct Obligation {
   ObligationId id;
-  int article = 0;
-  std::optional<int> paragraph;
-  std::optional<int> item;
+  ArticleId article;
+  std::optional<int> paragraph;  // absent: the whole article
+  std::optional<int> item;       // of `paragraph` (1 when absent)
   std::string title;
   std::string summary;
   Addressee binds = Addressee::kNetworkOperator;
@@ -115,13 +116,16 @@ struct Obligation {
   FactCondition applies_when;
   std::vector<Control> controls;
 
-  // "Art. 23(1)(3)", "Art. 24 para. 2", "Art. 27".
-  std::string Citation() const;
+  // The provision cited: Art. 23 item 3 of paragraph 1 is {23, 1, 3}.
+  ProvisionRef provision() const;
+  // ProvisionRef::ToString(): "Art. 23(3)", "Art. 24 para 2", "Art. 27".
+  std::string Citation() const { return provision().ToString(); }
 };
 
 // The areas reports group obligations and exposure by, in display order.
 const std::vector<std::string>& ObligationAreas();
-std::string_view AreaLabel(std::string_view area);  // "logging_monitoring" -> "Logging & monitoring"
+std::string_view AreaLabel(
+    std::string_view area);  // "logging_monitoring" -> "Logging & monitoring"
 
 // Parses "path op value" (grammar in docs/obligations.md); InvalidArgument
 // names what is wrong with the text.

@@ -30,14 +30,15 @@ class Loader {
       if (!allowed.contains(key)) {
         std::string list;
         for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-        return Where(kv.first, where + ": unknown field '" + key + "' (expected one of " + list + ")");
+        return Where(kv.first,
+                     where + ": unknown field '" + key + "' (expected one of " + list + ")");
       }
     }
     return OkStatus();
   }
 
-  StatusOr<std::string> Text(const YAML::Node& map, const std::string& key, const std::string& where,
-                             bool required = true) const {
+  StatusOr<std::string> Text(const YAML::Node& map, const std::string& key,
+                             const std::string& where, bool required = true) const {
     const YAML::Node n = map[key];
     if (!n) {
       if (!required) return std::string();
@@ -73,7 +74,8 @@ class Loader {
         return Where(list, where + ".applies_when." + key + ": expected a list of fact names");
       }
       for (const auto& f : list) {
-        if (!f.IsScalar()) return Where(f, where + ".applies_when." + key + ": expected a fact name");
+        if (!f.IsScalar())
+          return Where(f, where + ".applies_when." + key + ": expected a fact name");
         out->push_back(f.as<std::string>());
       }
     }
@@ -94,7 +96,8 @@ class Loader {
       return Where(ev ? ev : n, where + ".evidence: expected a non-empty list of checks");
     }
     for (const auto& e : ev) {
-      if (!e.IsScalar()) return Where(e, where + ".evidence: expected a check such as 'a.b == true'");
+      if (!e.IsScalar())
+        return Where(e, where + ".evidence: expected a check such as 'a.b == true'");
       StatusOr<EvidenceCheck> check = ParseEvidenceCheck(e.as<std::string>());
       if (!check.ok()) return Where(e, where + ".evidence: " + check.status().message());
       c.evidence.push_back(std::move(*check));
@@ -115,15 +118,15 @@ class Loader {
     std::optional<int> article;
     HEGUI_ASSIGN_OR_RETURN(article, Int(n, "article", where, 1, 81));
     if (!article) return Where(n, where + ": missing field 'article'");
-    o.article = *article;
+    o.article = ArticleId(*article);
     HEGUI_ASSIGN_OR_RETURN(o.paragraph, Int(n, "paragraph", where, 1, 9));
     HEGUI_ASSIGN_OR_RETURN(o.item, Int(n, "item", where, 1, 9));
     // The id rule: CSL-<article>[-<n>], n = item for Art. 23 and 36, else paragraph.
-    std::string expected = "CSL-" + std::to_string(o.article);
-    const bool by_item = o.article == 23 || o.article == 36;
+    std::string expected = "CSL-" + std::to_string(*article);
+    const bool by_item = *article == 23 || *article == 36;
     std::optional<int> sub = by_item ? o.item : o.paragraph;
     if (by_item && o.paragraph.value_or(1) != 1) {
-      return Where(n, where + ": Art. " + std::to_string(o.article) + " items are in paragraph 1");
+      return Where(n, where + ": Art. " + std::to_string(*article) + " items are in paragraph 1");
     }
     if (!by_item && o.item) return Where(n["item"], where + ": only Art. 23 and 36 ids use items");
     if (sub) expected += "-" + std::to_string(*sub);
@@ -136,10 +139,10 @@ class Loader {
     std::string binds;
     HEGUI_ASSIGN_OR_RETURN(binds, Text(n, "binds", where));
     bool known = false;
-    for (Addressee a : {Addressee::kNetworkOperator, Addressee::kCiiOperator,
-                        Addressee::kProductServiceProvider,
-                        Addressee::kPublicationOrMessagingService,
-                        Addressee::kEInformationOrAppProvider, Addressee::kEveryone}) {
+    for (Addressee a :
+         {Addressee::kNetworkOperator, Addressee::kCiiOperator, Addressee::kProductServiceProvider,
+          Addressee::kPublicationOrMessagingService, Addressee::kEInformationOrAppProvider,
+          Addressee::kEveryone}) {
       if (binds == AddresseeName(a)) {
         o.binds = a;
         known = true;
@@ -165,7 +168,8 @@ class Loader {
     std::set<std::string> control_ids;
     for (size_t i = 0; i < controls.size(); ++i) {
       Control c;
-      HEGUI_ASSIGN_OR_RETURN(c, LoadControl(controls[i], where + ".controls[" + std::to_string(i) + "]"));
+      HEGUI_ASSIGN_OR_RETURN(
+          c, LoadControl(controls[i], where + ".controls[" + std::to_string(i) + "]"));
       if (!control_ids.insert(c.id).second) {
         return Where(controls[i], where + ": duplicate control id '" + c.id + "'");
       }

@@ -17,14 +17,14 @@ PenaltyTerms Pen61() {
   PenaltyTerms p;
   p.id = "PEN-61-1";
   p.article = 61;
-  p.tiers = {Tier(PenaltyTierKind::kWarning, std::nullopt),
-             Tier(PenaltyTierKind::kBase, FineRange{10'000, 50'000}),
-             Tier(PenaltyTierKind::kCorrectionRefused, FineRange{50'000, 500'000},
-                  FineRange{10'000, 100'000}),
-             Tier(PenaltyTierKind::kSerious, FineRange{500'000, 2'000'000},
-                  FineRange{50'000, 200'000}),
-             Tier(PenaltyTierKind::kParticularlySerious, FineRange{2'000'000, 10'000'000},
-                  FineRange{200'000, 1'000'000})};
+  p.tiers = {
+      Tier(PenaltyTierKind::kWarning, std::nullopt),
+      Tier(PenaltyTierKind::kBase, FineRange{10'000, 50'000}),
+      Tier(PenaltyTierKind::kCorrectionRefused, FineRange{50'000, 500'000},
+           FineRange{10'000, 100'000}),
+      Tier(PenaltyTierKind::kSerious, FineRange{500'000, 2'000'000}, FineRange{50'000, 200'000}),
+      Tier(PenaltyTierKind::kParticularlySerious, FineRange{2'000'000, 10'000'000},
+           FineRange{200'000, 1'000'000})};
   p.punishes = {"CSL-23-1", "CSL-23-3", "CSL-27"};
   return p;
 }
@@ -65,9 +65,7 @@ TEST(ExposureTest, WarningOnlyFirstInstanceHasZeroBase) {
   EXPECT_EQ(e.persons_worst, (FineRange{10'000, 100'000}));
 }
 
-TEST(ExposureTest, ReferredProvisionsAddNothing) {
-  EXPECT_EQ(ExposureOf(Referred()), Exposure{});
-}
+TEST(ExposureTest, ReferredProvisionsAddNothing) { EXPECT_EQ(ExposureOf(Referred()), Exposure{}); }
 
 TEST(ExposureTest, GapTakesTheMaximumOverItsProvisions) {
   std::vector<PenaltyTerms> all = {Pen61(), Pen62(), Referred()};

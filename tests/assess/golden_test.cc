@@ -44,7 +44,8 @@ void Check(const std::string& relative, const std::string& actual) {
     bool ga = static_cast<bool>(std::getline(a, la));
     if (!ge && !ga) break;
     if (le != la || ge != ga) {
-      FAIL() << relative << " differs at line " << line << ":\n  golden: " << le << "\n  actual: " << la
+      FAIL() << relative << " differs at line " << line << ":\n  golden: " << le
+             << "\n  actual: " << la
              << "\n(regenerate with HEGUI_UPDATE_GOLDENS=1 if the change is intended)";
     }
   }

@@ -1,8 +1,9 @@
+#include "law/obligation_catalogue.h"
+
 #include <gtest/gtest.h>
 
 #include "assess/evaluation.h"
 #include "law/obligation.h"
-#include "law/obligation_catalogue.h"
 
 namespace hegui::law {
 namespace {
@@ -31,14 +32,17 @@ TEST(ObligationCatalogueTest, IdsSortByArticleThenNumber) {
 
 TEST(ObligationCatalogueTest, CitationShowsParagraphOrItem) {
   Obligation o;
-  o.article = 23;
+  o.article = ArticleId(23);
   o.paragraph = 1;
   o.item = 3;
-  EXPECT_EQ(o.Citation(), "Art. 23(1)(3)");
+  EXPECT_EQ(o.Citation(), "Art. 23(3)");
+  EXPECT_EQ(o.provision(), (ProvisionRef{ArticleId(23), 1, 3}));
   o.item.reset();
-  o.article = 24;
+  o.article = ArticleId(24);
   o.paragraph = 2;
-  EXPECT_EQ(o.Citation(), "Art. 24 para. 2");
+  EXPECT_EQ(o.Citation(), "Art. 24 para 2");
+  o.paragraph.reset();
+  EXPECT_EQ(o.provision(), (ProvisionRef{ArticleId(24), 0, 0}));
 }
 
 constexpr char kOne[] = R"(version: 1

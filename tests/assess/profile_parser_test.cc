@@ -28,8 +28,7 @@ TEST(ProfileParserTest, MalformedYamlNamesFileLineAndColumn) {
 }
 
 TEST(ProfileParserTest, UnknownFieldNamesTheNearestValidOne) {
-  std::string m = ErrorOf(
-      "version: 1\nproject: {name: X}\nsecurity:\n  log_retension_days: 90\n");
+  std::string m = ErrorOf("version: 1\nproject: {name: X}\nsecurity:\n  log_retension_days: 90\n");
   EXPECT_EQ(m,
             "p.yaml:4:3: unknown field 'security.log_retension_days'; did you mean "
             "'log_retention_days'?");
@@ -41,8 +40,8 @@ TEST(ProfileParserTest, UnknownTopLevelSection) {
 }
 
 TEST(ProfileParserTest, WrongTypeSaysWhatWasExpected) {
-  std::string m = ErrorOf(
-      "version: 1\nproject: {name: X}\nsecurity:\n  log_retention_days: six months\n");
+  std::string m =
+      ErrorOf("version: 1\nproject: {name: X}\nsecurity:\n  log_retention_days: six months\n");
   EXPECT_EQ(m,
             "p.yaml:4:23: field 'security.log_retention_days': expected an integer 0..36500; got "
             "'six months'");
@@ -76,14 +75,16 @@ TEST(ProfileParserTest, ErrorsInsideListsNameTheIndex) {
 TEST(ProfileParserTest, MissingRequiredFields) {
   EXPECT_NE(ErrorOf("project: {name: X}\n").find("missing required field 'version'"),
             std::string::npos);
-  EXPECT_NE(ErrorOf("version: 1\nproject: {owner: me}\n").find("'project.name'"), std::string::npos);
+  EXPECT_NE(ErrorOf("version: 1\nproject: {owner: me}\n").find("'project.name'"),
+            std::string::npos);
   EXPECT_NE(ErrorOf("version: 1\nproject: {name: X}\ndata: [{name: a}]\n")
                 .find("missing required field 'data[0].category'"),
             std::string::npos);
 }
 
 TEST(ProfileParserTest, DuplicateKeysAreRejected) {
-  std::string m = ErrorOf("version: 1\nproject: {name: X}\nsecurity:\n  backup: true\n  backup: false\n");
+  std::string m =
+      ErrorOf("version: 1\nproject: {name: X}\nsecurity:\n  backup: true\n  backup: false\n");
   EXPECT_NE(m.find("p.yaml:5:3: field 'security.backup' appears twice"), std::string::npos) << m;
 }
 

@@ -36,16 +36,18 @@ TEST(TierTest, InternalToolWithoutPersonalInformationIsLightReview) {
 }
 
 TEST(TierTest, EmployeeDataOnlyStaysLight) {
-  TierDecision d = TierOf(std::string(kInternal) +
-                          "  - {name: sso, category: personal, subjects: [employees], stored_in: cn, "
-                          "leaves_china: false}\nusers: {personal_info_subjects: 300}\n");
+  TierDecision d =
+      TierOf(std::string(kInternal) +
+             "  - {name: sso, category: personal, subjects: [employees], stored_in: cn, "
+             "leaves_china: false}\nusers: {personal_info_subjects: 300}\n");
   EXPECT_EQ(d.tier, ReviewTier::kLight);
 }
 
 TEST(TierTest, CustomerPersonalInformationNeedsJointAssessment) {
-  TierDecision d = TierOf(std::string(kInternal) +
-                          "  - {name: crm, category: personal, subjects: [customers], stored_in: cn, "
-                          "leaves_china: false}\nusers: {personal_info_subjects: 5000}\n");
+  TierDecision d =
+      TierOf(std::string(kInternal) +
+             "  - {name: crm, category: personal, subjects: [customers], stored_in: cn, "
+             "leaves_china: false}\nusers: {personal_info_subjects: 5000}\n");
   EXPECT_EQ(d.tier, ReviewTier::kJoint);
 }
 
@@ -59,8 +61,9 @@ TEST(TierTest, EachEnhancedTriggerAloneGivesEnhancedReview) {
             ReviewTier::kEnhanced);
   EXPECT_EQ(TierOf(With(kInternal, "industry: manufacturing", "industry: telecoms")).tier,
             ReviewTier::kEnhanced);
-  EXPECT_EQ(TierOf(With(kInternal, "serves_cii_customers: false", "serves_cii_customers: true")).tier,
-            ReviewTier::kEnhanced);
+  EXPECT_EQ(
+      TierOf(With(kInternal, "serves_cii_customers: false", "serves_cii_customers: true")).tier,
+      ReviewTier::kEnhanced);
   EXPECT_EQ(TierOf(With(kInternal, "category: general", "category: important")).tier,
             ReviewTier::kEnhanced);
   EXPECT_EQ(TierOf(With(kInternal, "leaves_china: false", "leaves_china: true")).tier,
@@ -81,7 +84,8 @@ TEST(TierTest, EachEnhancedTriggerAloneGivesEnhancedReview) {
 TEST(TierTest, KeySectorsAreCiiAdjacent) {
   for (const char* sector :
        {"finance", "energy", "transport", "public_services", "e_government", "telecoms"}) {
-    TierDecision d = TierOf(With(kInternal, "industry: manufacturing", std::string("industry: ") + sector));
+    TierDecision d =
+        TierOf(With(kInternal, "industry: manufacturing", std::string("industry: ") + sector));
     EXPECT_TRUE(d.cii_adjacent) << sector;
     EXPECT_FALSE(d.cii_operator) << sector;
   }

@@ -151,6 +151,15 @@ CREATE TABLE complaints (
 );
 CREATE INDEX complaints_by_status ON complaints(status, id);
 )sql"},
+    {5, "review_items side and held",
+     R"sql(
+ALTER TABLE review_items ADD COLUMN side TEXT NOT NULL DEFAULT '';
+ALTER TABLE review_items ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+)sql",
+     R"sql(
+ALTER TABLE review_items ADD COLUMN side TEXT NOT NULL DEFAULT '';
+ALTER TABLE review_items ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+)sql"},
 };
 
 static_assert(std::size(kMigrations) == kLatestSchemaVersion,

@@ -31,7 +31,7 @@ struct Migration {
 
 // All migrations this binary knows, in order.
 std::span<const Migration> Migrations();
-inline constexpr int kLatestSchemaVersion = 4;
+inline constexpr int kLatestSchemaVersion = 5;
 
 namespace internal {
 

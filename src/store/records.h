@@ -94,13 +94,19 @@ struct IssuedApiKey {
   std::string token;  // "hg_<key_id>_<secret>", what the client sends as its bearer token.
 };
 
+// Longest text field the store accepts (review content, complaint text...):
+// 1 MiB. Longer values are refused with InvalidArgument, never cut silently.
+inline constexpr size_t kMaxRecordTextBytes = size_t{1} << 20;
+
 struct NewReviewItem {
   std::string reason;           // Why the item needs a human, e.g. "lexicon match".
   std::string category;         // Content category, e.g. "violence".
   std::string article;          // Article cited, e.g. "CSL-49".
-  std::string request_summary;  // Short, already-masked summary of the request.
+  std::string request_summary;  // The text under review (masked as policy requires).
   std::string request_id;       // Gateway request id linking to the evidence log; may be empty.
   std::optional<UserId> user_id;
+  std::string side;   // Where it was caught: "input" or "output" (free text; may be empty).
+  bool held = false;  // True: the response is withheld until a decision; false: delivered flagged.
 };
 
 struct ReviewItem {
@@ -116,6 +122,8 @@ struct ReviewItem {
   std::string decision_note;  // Reviewer's words; empty while pending.
   std::string reviewer;       // Who decided; empty while pending.
   std::optional<Time> decided_at;
+  std::string side;  // Since schema version 5.
+  bool held = false;
 };
 
 // A recorded cross-border security assessment that permits personal

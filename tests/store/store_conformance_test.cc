@@ -93,6 +93,30 @@ TEST_P(StoreConformanceTest, MigratingAnExistingDatabaseKeepsItsData) {
   EXPECT_TRUE(item.ok()) << item.status().ToString();
 }
 
+TEST_P(StoreConformanceTest, ReviewItemsFromVersion4GainDefaultSideAndHeld) {
+  if (!backend_->Persistent()) GTEST_SKIP() << "an in-memory database does not outlive its store";
+  store_.reset();
+  backend_ = GetParam().make();
+  StoreOptions v4;
+  v4.migrate_up_to = 4;
+  StatusOr<std::unique_ptr<Store>> old_store = OpenStore(v4);
+  ASSERT_TRUE(old_store.ok()) << old_store.status().ToString();
+  // A version-4 binary's insert (no side, no held columns).
+  ASSERT_TRUE(backend_
+                  ->RawExec("INSERT INTO review_items (created_at, reason, category, article, "
+                            "request_summary) VALUES (1, 'old', 'c', 'a', 's')")
+                  .ok());
+  old_store->reset();
+  StatusOr<std::unique_ptr<Store>> upgraded = OpenStore();
+  ASSERT_TRUE(upgraded.ok()) << upgraded.status().ToString();
+  StatusOr<std::vector<ReviewItem>> items = (*upgraded)->ListReviewItems(std::nullopt, 10);
+  ASSERT_TRUE(items.ok()) << items.status().ToString();
+  ASSERT_EQ(items->size(), 1u);
+  EXPECT_EQ((*items)[0].reason, "old");
+  EXPECT_EQ((*items)[0].side, "");
+  EXPECT_FALSE((*items)[0].held);
+}
+
 TEST_P(StoreConformanceTest, DatabaseFromANewerBinaryIsRefused) {
   if (!backend_->Persistent()) GTEST_SKIP() << "an in-memory database does not outlive its store";
   store_.reset();
@@ -375,11 +399,15 @@ TEST_P(StoreConformanceTest, ReviewItemIsDecidedOnce) {
                                                         .article = "CSL-12",
                                                         .request_summary = "how to ...",
                                                         .request_id = "req-1",
-                                                        .user_id = u.id});
+                                                        .user_id = u.id,
+                                                        .side = "output",
+                                                        .held = true});
   ASSERT_TRUE(item.ok()) << item.status().ToString();
   EXPECT_EQ(item->status, ReviewStatus::kPending);
   EXPECT_EQ(item->user_id, u.id);
   EXPECT_EQ(item->created_at, Now());
+  EXPECT_EQ(item->side, "output");
+  EXPECT_TRUE(item->held);
   ASSERT_TRUE(store_->CreateReviewItem({.reason = "second"}).ok());
 
   StatusOr<std::vector<ReviewItem>> pending = store_->ListReviewItems(ReviewStatus::kPending, 10);
@@ -388,6 +416,8 @@ TEST_P(StoreConformanceTest, ReviewItemIsDecidedOnce) {
   EXPECT_EQ((*pending)[0].id, item->id);
   EXPECT_EQ((*pending)[0].request_id, "req-1");
   EXPECT_FALSE((*pending)[1].user_id.has_value());
+  EXPECT_FALSE((*pending)[1].held);
+  EXPECT_EQ((*pending)[1].side, "");
 
   const Time at = Now() + std::chrono::minutes(5);
   StatusOr<ReviewItem> decided =
@@ -412,6 +442,18 @@ TEST_P(StoreConformanceTest, ReviewItemIsDecidedOnce) {
             StatusCode::kNotFound);
   EXPECT_EQ(store_->DecideReviewItem(item->id, ReviewStatus::kPending, "r", "", at).status().code(),
             StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreConformanceTest, OversizedTextIsRefusedNotCut) {
+  StatusOr<ReviewItem> big = store_->CreateReviewItem(
+      {.reason = "r", .request_summary = std::string(kMaxRecordTextBytes + 1, 'x')});
+  ASSERT_FALSE(big.ok());
+  EXPECT_EQ(big.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(big.status().message(), HasSubstr("review request summary is longer than"));
+  StatusOr<ReviewItem> fits = store_->CreateReviewItem(
+      {.reason = "r", .request_summary = std::string(kMaxRecordTextBytes, 'x')});
+  ASSERT_TRUE(fits.ok()) << fits.status().ToString();
+  EXPECT_EQ(store_->GetReviewItem(fits->id)->request_summary.size(), kMaxRecordTextBytes);
 }
 
 // --- Security assessments ---

@@ -13,7 +13,7 @@ namespace {
 using Rows = std::vector<SqlRow>;
 
 constexpr size_t kMaxNameBytes = 200;
-constexpr size_t kMaxTextBytes = 64 * 1024;
+constexpr size_t kMaxTextBytes = kMaxRecordTextBytes;
 
 int64_t Micros(Time t) { return t.time_since_epoch().count(); }
 Time FromMicros(int64_t us) { return Time(std::chrono::microseconds(us)); }
@@ -82,7 +82,7 @@ StatusOr<ApiKey> ReadKey(const SqlRow& row) {
 
 constexpr std::string_view kReviewColumns =
     "id, created_at, status, reason, category, article, request_summary, request_id, user_id, "
-    "decision_note, reviewer, decided_at";
+    "decision_note, reviewer, decided_at, side, held";
 
 StatusOr<ReviewItem> ReadReviewItem(const SqlRow& row) {
   ReviewItem r;
@@ -102,6 +102,9 @@ StatusOr<ReviewItem> ReadReviewItem(const SqlRow& row) {
   r.decision_note = row.Text(9);
   r.reviewer = row.Text(10);
   HEGUI_ASSIGN_OR_RETURN(r.decided_at, OptionalTime(row, 11));
+  r.side = row.Text(12);
+  HEGUI_ASSIGN_OR_RETURN(int64_t held, row.Int(13));
+  r.held = held != 0;
   return r;
 }
 
@@ -317,12 +320,14 @@ class SqlStore final : public Store {
     HEGUI_RETURN_IF_ERROR(CheckText("review request id", item.request_id));
     static const std::string kSql =
         Sql("INSERT INTO review_items (created_at, reason, category, article, request_summary, "
-            "request_id, user_id) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ",
+            "request_id, user_id, side, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ",
             kReviewColumns, "");
+    HEGUI_RETURN_IF_ERROR(CheckText("review side", item.side));
     SqlParam user = std::monostate{};
     if (item.user_id.has_value()) user = *item.user_id;
-    StatusOr<Rows> rows = Run(kSql, {Micros(Now()), item.reason, item.category, item.article,
-                                     item.request_summary, item.request_id, user});
+    StatusOr<Rows> rows =
+        Run(kSql, {Micros(Now()), item.reason, item.category, item.article, item.request_summary,
+                   item.request_id, user, item.side, int64_t{item.held ? 1 : 0}});
     return One<ReviewItem>(rows, ReadReviewItem, "created review item");
   }
 

@@ -87,7 +87,7 @@ Assessment Assess(const Profile& profile, const law::ObligationCatalogue& catalo
           break;
         case ControlStatus::kGap:
           ++a.gaps;
-          link.exposure = GapExposure(link.provisions);
+          link.exposure = GapExposure(link.provisions, r.obligation->id.str());
           gap_ids.push_back(r.obligation->id.str());
           for (const PenaltyTerms* p : link.provisions) {
             if (p->referred || !p->unquantified.empty()) a.unquantified_gaps = true;

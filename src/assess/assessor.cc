@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "assess/penalty_terms.h"
 #include "assess/profile_parser.h"
 #include "core/data_dir.h"
 #include "law/article_catalogue.h"
+#include "law/penalty_catalogue.h"
 
 namespace hegui::assess {
 
@@ -26,7 +28,8 @@ StatusOr<Assessor> Assessor::LoadDefault() {
     if (!zh.ok()) return std::nullopt;
     return shared->Find(law::ArticleId(number))->heading_zh + "\n" + *zh;
   };
-  return Assessor(std::move(catalogue), {}, std::move(article_text));
+  HEGUI_ASSIGN_OR_RETURN(law::PenaltyCatalogue penalties, law::PenaltyCatalogue::Load(DataDir()));
+  return Assessor(std::move(catalogue), PenaltyTermsFrom(penalties), std::move(article_text));
 }
 
 Assessment Assessor::Assess(const Profile& profile) const {

@@ -1,7 +1,6 @@
 #include "assess/exposure.h"
 
 #include <algorithm>
-#include <set>
 
 namespace hegui::assess {
 
@@ -25,12 +24,16 @@ std::string_view PenaltyTierName(PenaltyTierKind k) {
   return "?";
 }
 
-Exposure ExposureOf(const PenaltyTerms& p) {
+Exposure ExposureOf(const PenaltyTerms& p, std::string_view obligation_id) {
   Exposure e;
   if (p.referred) return e;
   const PenaltyTierTerms* worst_entity = nullptr;
   const PenaltyTierTerms* worst_persons = nullptr;
   for (const PenaltyTierTerms& t : p.tiers) {
+    if (!t.applies_to.empty() &&
+        std::find(t.applies_to.begin(), t.applies_to.end(), obligation_id) == t.applies_to.end()) {
+      continue;
+    }
     if (t.kind == PenaltyTierKind::kBase) {
       if (t.entity) e.entity_base = *t.entity;
       if (t.persons) e.persons_base = *t.persons;
@@ -67,20 +70,25 @@ std::vector<const PenaltyTerms*> PenaltiesFor(const std::vector<PenaltyTerms>& p
   return out;
 }
 
-Exposure GapExposure(const std::vector<const PenaltyTerms*>& provisions) {
+Exposure GapExposure(const std::vector<const PenaltyTerms*>& provisions,
+                     std::string_view obligation_id) {
   Exposure e;
-  for (const PenaltyTerms* p : provisions) e = Max(e, ExposureOf(*p));
+  for (const PenaltyTerms* p : provisions) e = Max(e, ExposureOf(*p, obligation_id));
   return e;
 }
 
 Exposure TotalExposure(const std::vector<PenaltyTerms>& penalties,
                        const std::vector<std::string>& gap_obligation_ids) {
-  std::set<std::string> counted;
   Exposure total;
-  for (const std::string& id : gap_obligation_ids) {
-    for (const PenaltyTerms* p : PenaltiesFor(penalties, id)) {
-      if (counted.insert(p->id).second) total += ExposureOf(*p);
+  for (const PenaltyTerms& p : penalties) {
+    bool any = false;
+    Exposure provision;
+    for (const std::string& id : gap_obligation_ids) {
+      if (std::find(p.punishes.begin(), p.punishes.end(), id) == p.punishes.end()) continue;
+      any = true;
+      provision = Max(provision, ExposureOf(p, id));
     }
+    if (any) total += provision;
   }
   return total;
 }

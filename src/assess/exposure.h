@@ -2,7 +2,7 @@
 // provisions (Art. 61-77), for the entity and for the responsible persons, in
 // the base case and the worst case.
 //
-// Definitions (docs/profile.md, "Penalty exposure"):
+// Definitions (docs/profile.md, "Penalty exposure"), for one obligation:
 //   base case  = the provision's first-instance tier: the `base` fine range if
 //                the provision has one, otherwise 0 (order to correct/warning).
 //   worst case = the provision's highest fined tier (particularly serious >
@@ -45,6 +45,7 @@ struct PenaltyTierTerms {
   PenaltyTierKind kind = PenaltyTierKind::kBase;
   std::optional<FineRange> entity;
   std::optional<FineRange> persons;
+  std::vector<std::string> applies_to;  // obligation ids; empty: all the provision punishes
 };
 
 // One penalty provision as assess needs it (converted from law/'s penalties).
@@ -67,7 +68,9 @@ struct Exposure {
   bool operator==(const Exposure&) const = default;
 };
 
-Exposure ExposureOf(const PenaltyTerms& p);
+// The provision's exposure for a violation of `obligation_id` (tiers whose
+// applies_to excludes it are skipped).
+Exposure ExposureOf(const PenaltyTerms& p, std::string_view obligation_id);
 Exposure Max(const Exposure& a, const Exposure& b);
 Exposure& operator+=(Exposure& a, const Exposure& b);
 
@@ -76,9 +79,11 @@ std::vector<const PenaltyTerms*> PenaltiesFor(const std::vector<PenaltyTerms>& p
                                               std::string_view obligation_id);
 
 // Exposure of one gap (componentwise max over its provisions).
-Exposure GapExposure(const std::vector<const PenaltyTerms*>& provisions);
+Exposure GapExposure(const std::vector<const PenaltyTerms*>& provisions,
+                     std::string_view obligation_id);
 
-// Total over a set of gaps: the sum over distinct provisions.
+// Total over a set of gaps: the sum over distinct provisions, each provision
+// at the componentwise max over the gaps it punishes.
 Exposure TotalExposure(const std::vector<PenaltyTerms>& penalties,
                        const std::vector<std::string>& gap_obligation_ids);
 

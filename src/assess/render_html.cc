@@ -45,7 +45,7 @@ table{border-collapse:collapse;width:100%;margin:.6em 0;font-size:.9em}th,td{bor
 .gap{color:#a40000;font-weight:bold}.met{color:#1b6e20}.unknown{color:#8a5a00}
 .tier{font-size:1.15em;font-weight:bold}.meta{color:#555;font-size:.9em}
 blockquote.zh{margin:.3em 0 .8em 0;padding:.4em .8em;border-left:3px solid #999;background:#fafafa;font-size:.9em;white-space:pre-wrap}
-code{font-size:.9em;background:#f4f4f4;padding:0 .2em}
+code{font-size:.9em;background:#f4f4f4;padding:0 .2em}td a{white-space:nowrap}
 .obligation{page-break-inside:avoid;margin-bottom:1.2em}
 @media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}h2{page-break-after:avoid}.project{page-break-before:always}}
 )";
@@ -81,7 +81,8 @@ std::string Chart(const Assessment& a) {
   return o.str();
 }
 
-void Body(std::ostringstream& o, const Assessment& a, const RenderOptions& options) {
+void Body(std::ostringstream& o, const Assessment& a, const RenderOptions& options,
+          const std::string& anchor) {
   int unanswered = 0;
   for (const auto& q : a.intake) unanswered += !q.answered();
   o << "<table>\n<tr><th>Review tier</th><td class=\"tier\">" << Esc(ReviewTierLabel(a.tier.tier))
@@ -127,10 +128,10 @@ void Body(std::ostringstream& o, const Assessment& a, const RenderOptions& optio
   for (size_t i = 0; i < a.obligations.size(); ++i) {
     const ObligationResult& r = a.obligations[i];
     if (r.applies == Truth::kFalse) continue;
-    o << "<tr><td><a href=\"#" << r.obligation->id.str() << "\">" << r.obligation->id.str()
-      << "</a></td><td>" << Esc(r.obligation->Citation()) << "</td><td>" << Esc(r.obligation->title)
-      << "</td><td>" << Esc(law::AddresseeLabel(r.obligation->binds)) << "</td><td>"
-      << StatusSpan(r.status) << "</td><td>"
+    o << "<tr><td><a href=\"#" << anchor << r.obligation->id.str() << "\">"
+      << r.obligation->id.str() << "</a></td><td>" << Esc(r.obligation->Citation()) << "</td><td>"
+      << Esc(r.obligation->title) << "</td><td>" << Esc(law::AddresseeLabel(r.obligation->binds))
+      << "</td><td>" << StatusSpan(r.status) << "</td><td>"
       << (r.status == ControlStatus::kGap ? Esc(report::ShortExposure(a.penalties[i])) : "")
       << "</td></tr>\n";
   }
@@ -139,8 +140,8 @@ void Body(std::ostringstream& o, const Assessment& a, const RenderOptions& optio
     const ObligationResult& r = a.obligations[i];
     if (r.applies == Truth::kFalse) continue;
     const law::Obligation& ob = *r.obligation;
-    o << "<div class=\"obligation\" id=\"" << ob.id.str() << "\">\n<h3>" << ob.id.str() << " "
-      << Esc(ob.title) << " — " << StatusSpan(r.status) << "</h3>\n";
+    o << "<div class=\"obligation\" id=\"" << anchor << ob.id.str() << "\">\n<h3>" << ob.id.str()
+      << " " << Esc(ob.title) << " — " << StatusSpan(r.status) << "</h3>\n";
     o << "<p class=\"meta\">" << Esc(ob.Citation()) << " · binds "
       << Esc(law::AddresseeLabel(ob.binds)) << " · " << Esc(law::AreaLabel(ob.area)) << "</p>\n<p>"
       << Esc(ob.summary) << "</p>\n";
@@ -179,7 +180,7 @@ void Body(std::ostringstream& o, const Assessment& a, const RenderOptions& optio
     }
     if (r.status == ControlStatus::kGap) {
       o << "<p>Exposure of this gap: entity base " << FormatRange(link.exposure.entity_base)
-        << ", worst " << FormatRange(link.exposure.entity_worst) << "; responsible persons base "
+        << ", worst " << Esc(report::EntityWorst(link)) << "; responsible persons base "
         << FormatRange(link.exposure.persons_base) << ", worst "
         << FormatRange(link.exposure.persons_worst) << ".</p>\n";
     }
@@ -211,9 +212,8 @@ void Body(std::ostringstream& o, const Assessment& a, const RenderOptions& optio
       }
       o << "<tr><td>" << r.obligation->id.str() << "</td><td>" << Esc(prov.empty() ? "none" : prov)
         << "</td><td>" << FormatRange(l.exposure.entity_base) << "</td><td>"
-        << FormatRange(l.exposure.entity_worst) << "</td><td>"
-        << FormatRange(l.exposure.persons_base) << "</td><td>"
-        << FormatRange(l.exposure.persons_worst) << "</td></tr>\n";
+        << Esc(report::EntityWorst(l)) << "</td><td>" << FormatRange(l.exposure.persons_base)
+        << "</td><td>" << FormatRange(l.exposure.persons_worst) << "</td></tr>\n";
     }
     o << "<tr><th>Total</th><th>each provision once</th><th>" << FormatRange(a.total.entity_base)
       << "</th><th>" << FormatRange(a.total.entity_worst) << "</th><th>"
@@ -310,7 +310,7 @@ std::string RenderHtml(const Assessment& a, const RenderOptions& options) {
   Open(o, "CSL assessment: " + a.profile.name());
   o << "<h1>CSL assessment: " << Esc(a.profile.name()) << "</h1>\n";
   Meta(o, "Profile " + a.profile.source(), options);
-  Body(o, a, options);
+  Body(o, a, options, "");
   o << "</body>\n</html>\n";
   return o.str();
 }
@@ -342,7 +342,7 @@ std::string RenderPortfolioHtml(const std::vector<Assessment>& all, const Render
     o << "<section class=\"project\" id=\"project-" << i + 1 << "\">\n<h1>"
       << Esc(all[i].profile.name()) << "</h1>\n";
     Meta(o, "Profile " + all[i].profile.source(), RenderOptions{"", nullptr});
-    Body(o, all[i], options);
+    Body(o, all[i], options, "p" + std::to_string(i + 1) + "-");
     o << "</section>\n";
   }
   o << "</body>\n</html>\n";

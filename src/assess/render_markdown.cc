@@ -79,7 +79,7 @@ void Obligation(std::ostringstream& o, const ObligationResult& r, const PenaltyL
   }
   if (r.status == ControlStatus::kGap) {
     o << "Exposure of this gap: entity base " << FormatRange(link.exposure.entity_base)
-      << ", worst " << FormatRange(link.exposure.entity_worst) << "; responsible persons base "
+      << ", worst " << report::EntityWorst(link) << "; responsible persons base "
       << FormatRange(link.exposure.persons_base) << ", worst "
       << FormatRange(link.exposure.persons_worst) << ".\n\n";
   }
@@ -147,9 +147,9 @@ void Body(std::ostringstream& o, const Assessment& a, const std::string& h) {
       }
       if (prov.empty()) prov = "none";
       o << "| " << r.obligation->id.str() << " | " << prov << " | "
-        << FormatRange(l.exposure.entity_base) << " | " << FormatRange(l.exposure.entity_worst)
-        << " | " << FormatRange(l.exposure.persons_base) << " | "
-        << FormatRange(l.exposure.persons_worst) << " |\n";
+        << FormatRange(l.exposure.entity_base) << " | " << report::EntityWorst(l) << " | "
+        << FormatRange(l.exposure.persons_base) << " | " << FormatRange(l.exposure.persons_worst)
+        << " |\n";
     }
     o << "| **Total** (each provision once) | | **" << FormatRange(a.total.entity_base) << "** | **"
       << FormatRange(a.total.entity_worst) << "** | **" << FormatRange(a.total.persons_base)

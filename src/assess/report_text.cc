@@ -36,14 +36,24 @@ std::string DescribeProvision(const PenaltyTerms& p) {
     }
     if (t.entity) part += " " + FormatRange(*t.entity);
     if (t.persons) part += " (persons " + FormatRange(*t.persons) + ")";
+    if (!t.entity && !t.persons) part += " (no fine in RMB)";
     tiers += (tiers.empty() ? "" : "; ") + part;
   }
   if (!tiers.empty()) s += ": " + tiers;
-  if (!p.unquantified.empty()) s += "; " + p.unquantified;
+  if (!p.unquantified.empty()) s += "; fine of " + p.unquantified;
   if (!p.sanctions.empty()) {
     std::string list;
     for (const auto& x : p.sanctions) list += (list.empty() ? "" : ", ") + x;
     s += "; also " + list;
+  }
+  return s;
+}
+
+std::string EntityWorst(const PenaltyLink& link) {
+  std::string s = FormatRange(link.exposure.entity_worst);
+  for (const PenaltyTerms* p : link.provisions) {
+    if (!p->unquantified.empty()) s += " + " + p->unquantified;
+    if (p->referred) s += " + other laws";
   }
   return s;
 }
@@ -53,7 +63,7 @@ std::string ShortExposure(const PenaltyLink& link) {
   bool referred = true;
   for (const PenaltyTerms* p : link.provisions) referred &= p->referred;
   if (referred) return "other laws (Art. 71)";
-  return FormatRange(link.exposure.entity_worst);
+  return EntityWorst(link);
 }
 
 std::string StatusWord(ControlStatus s) {

@@ -15,7 +15,10 @@ std::string CiiClass(const Assessment& a);
 std::string DescribeProvision(const PenaltyTerms& p);
 // "worst RMB 2,000,000-10,000,000" or "referred to other laws" etc.
 std::string ShortExposure(const PenaltyLink& link);
-std::string StatusWord(ControlStatus s);  // "met", "GAP", "unknown"
+std::string StatusWord(ControlStatus s);
+// The gap's worst-case entity fine, with unquantified parts appended:
+// "RMB 0 + 1x purchase amount to 10x purchase amount", "RMB 0 + other laws".
+std::string EntityWorst(const PenaltyLink& link);  // "met", "GAP", "unknown"
 
 }  // namespace hegui::assess::report
 

@@ -12,11 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "assess/obligation_check.h"
 #include "cli/commands.h"
 #include "core/data_dir.h"
 #include "law/article_catalogue.h"
 #include "law/article_search.h"
 #include "law/law_check.h"
+#include "law/obligation_catalogue.h"
 #include "law/penalty_catalogue.h"
 #include "law/statute_text.h"
 
@@ -530,6 +532,13 @@ ExitCode RunCheck(const LawOptions& o) {
   StatusOr<law::PenaltyCatalogue> p = LoadPenalties();
   if (!p.ok()) return ReportError(p.status());
   law::CheckReport report = law::RunLawCheck(*c, *p);
+  // The obligation catalogue's checks (assess/obligation_check.h).
+  StatusOr<law::ObligationCatalogue> obligations = law::ObligationCatalogue::LoadDefault();
+  if (obligations.ok()) {
+    assess::CheckObligations(*c, *p, *obligations, &report);
+  } else {
+    report.Add("obligations", "data/obligations/csl.yaml", obligations.status().message());
+  }
   if (o.format == OutputFormat::kJson) {
     json problems = json::array();
     for (const law::CheckProblem& pr : report.problems()) {

@@ -51,7 +51,7 @@ PenaltyTerms Referred() {
 }
 
 TEST(ExposureTest, BaseIsTheFirstInstanceTierAndWorstIsTheHighest) {
-  Exposure e = ExposureOf(Pen61());
+  Exposure e = ExposureOf(Pen61(), "CSL-23-3");
   EXPECT_EQ(e.entity_base, (FineRange{10'000, 50'000}));
   EXPECT_EQ(e.entity_worst, (FineRange{2'000'000, 10'000'000}));
   EXPECT_EQ(e.persons_base, (FineRange{0, 0}));
@@ -59,17 +59,19 @@ TEST(ExposureTest, BaseIsTheFirstInstanceTierAndWorstIsTheHighest) {
 }
 
 TEST(ExposureTest, WarningOnlyFirstInstanceHasZeroBase) {
-  Exposure e = ExposureOf(Pen62());
+  Exposure e = ExposureOf(Pen62(), "CSL-24-1");
   EXPECT_EQ(e.entity_base, (FineRange{0, 0}));
   EXPECT_EQ(e.entity_worst, (FineRange{50'000, 500'000}));
   EXPECT_EQ(e.persons_worst, (FineRange{10'000, 100'000}));
 }
 
-TEST(ExposureTest, ReferredProvisionsAddNothing) { EXPECT_EQ(ExposureOf(Referred()), Exposure{}); }
+TEST(ExposureTest, ReferredProvisionsAddNothing) {
+  EXPECT_EQ(ExposureOf(Referred(), "CSL-43"), Exposure{});
+}
 
 TEST(ExposureTest, GapTakesTheMaximumOverItsProvisions) {
   std::vector<PenaltyTerms> all = {Pen61(), Pen62(), Referred()};
-  Exposure e = GapExposure(PenaltiesFor(all, "CSL-24-1"));
+  Exposure e = GapExposure(PenaltiesFor(all, "CSL-24-1"), "CSL-24-1");
   EXPECT_EQ(e.entity_worst, (FineRange{50'000, 500'000}));
   EXPECT_EQ(PenaltiesFor(all, "CSL-24-1").size(), 2u);
   EXPECT_TRUE(PenaltiesFor(all, "CSL-99").empty());
@@ -84,6 +86,22 @@ TEST(ExposureTest, TotalCountsEachProvisionOnce) {
   EXPECT_EQ(t.persons_worst, (FineRange{210'000, 1'100'000}));
   EXPECT_EQ(TotalExposure(all, {}), Exposure{});
   EXPECT_EQ(TotalExposure(all, {"CSL-43"}), Exposure{});
+}
+
+TEST(ExposureTest, TiersLimitedToSomeObligationsApplyOnlyToThem) {
+  // Art. 62 para 2: only items (1) and (2) (malware, vulnerabilities) can
+  // reach the Art. 61 para 3 serious tier; ending maintenance cannot.
+  PenaltyTerms p = Pen62();
+  p.tiers.push_back(
+      Tier(PenaltyTierKind::kSerious, FineRange{500'000, 2'000'000}, FineRange{50'000, 200'000}));
+  p.tiers.back().applies_to = {"CSL-24-1"};
+  EXPECT_EQ(ExposureOf(p, "CSL-24-1").entity_worst, (FineRange{500'000, 2'000'000}));
+  EXPECT_EQ(ExposureOf(p, "CSL-24-2").entity_worst, (FineRange{50'000, 500'000}));
+  // Two gaps under one provision: counted once, at the larger of the two.
+  std::vector<PenaltyTerms> all = {p};
+  EXPECT_EQ(TotalExposure(all, {"CSL-24-1", "CSL-24-2"}).entity_worst,
+            (FineRange{500'000, 2'000'000}));
+  EXPECT_EQ(TotalExposure(all, {"CSL-24-2"}).entity_worst, (FineRange{50'000, 500'000}));
 }
 
 TEST(ExposureTest, FormatsRmbWithThousandsSeparators) {

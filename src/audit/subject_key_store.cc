@@ -144,8 +144,9 @@ Status SubjectKeyStore::Load() {
       return bad();
     }
   }
-  for (auto& [subject, e] : subjects_) {
-    std::erase_if(e.keys, [&](const auto& kv) { return kv.first <= e.shredded_upto; });
+  for (auto& entry : subjects_) {
+    const uint32_t shredded = entry.second.shredded_upto;
+    std::erase_if(entry.second.keys, [shredded](const auto& kv) { return kv.first <= shredded; });
   }
   fd_ = open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
   if (fd_ < 0) return UnavailableError(path_ + ": " + std::strerror(errno));

@@ -20,9 +20,13 @@
 // Streaming: a match, together with the bytes after it that decide where it
 // ends, is never longer than MaxMatchBytes(); the context words that raise a
 // match's confidence (and the label before a name or address) lie within
-// MaxContextBytes() before the match's begin. A stream scanner that holds back
-// MaxMatchBytes() at a chunk's end and rescans with MaxContextBytes() of text
-// before finds exactly what one Detect over the whole text finds.
+// MaxContextBytes() before the match's begin. A stream scanner gets exactly
+// what one Detect over the whole text gives (tested with chunks of 1 byte and
+// up) if, after each chunk, it runs Detect over the unsettled tail plus
+// MaxContextBytes() before it, settles the matches that begin more than
+// 2 * MaxMatchBytes() before the end of the text received so far (by then
+// every match that could overlap them is complete), and drops a new match
+// that overlaps one already settled (that one won the contest earlier).
 //
 // Example:
 //   auto detector = hegui::scan::PiDetector::Create({});

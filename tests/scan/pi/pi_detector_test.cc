@@ -153,6 +153,94 @@ TEST(PiDetector, WindowAroundAMatchFindsTheSameMatch) {
   }
 }
 
+// The stream contract from the header, simulated: text arrives in chunks;
+// after each chunk, Detect runs over the unsettled tail plus MaxContextBytes()
+// before it; matches beginning more than 2 * MaxMatchBytes() before the end of
+// what has arrived are settled (by then every match that could overlap them is
+// complete), and a match overlapping an already settled one is dropped (the
+// settled one won that contest in the earlier window). The settled matches
+// equal one Detect over the whole text.
+std::vector<PiMatch> DetectInChunks(const PiDetector& d, std::string_view text, size_t chunk) {
+  std::vector<PiMatch> settled;
+  size_t committed = 0;  // matches beginning before this are settled
+  const size_t hold = 2 * d.MaxMatchBytes();
+  for (size_t avail = std::min(chunk, text.size());; avail = std::min(avail + chunk, text.size())) {
+    const bool last = avail == text.size();
+    const size_t settle_before = last ? text.size() + 1 : (avail > hold ? avail - hold : 0);
+    if (settle_before > committed) {
+      const size_t from = committed > d.MaxContextBytes() ? committed - d.MaxContextBytes() : 0;
+      std::vector<PiMatch> part;
+      d.Detect(text.substr(from, avail - from), &part);
+      for (PiMatch m : part) {
+        m.begin += from;
+        m.end += from;
+        if (m.begin < committed || m.begin >= settle_before) continue;
+        if (!settled.empty() && settled.back().end > m.begin) continue;
+        settled.push_back(m);
+      }
+      committed = settle_before;
+    }
+    if (last) return settled;
+  }
+}
+
+TEST(PiDetector, ChunkedDetectionEqualsWholeText) {
+  auto detector = PiDetector::Create(TestOptions());
+  ASSERT_TRUE(detector.ok());
+  const std::string text = kMixed +
+                           "\n+86 138 1234 5678 / 6222 0212 3456 7890 128 / tel13812345678 " +
+                           kMixed + " 联系人：司马光 住址：四川省成都市武侯区人民南路四段1号";
+  std::vector<PiMatch> whole;
+  (*detector)->Detect(text, &whole);
+  for (size_t chunk : {1, 2, 3, 7, 16, 64, 333}) {
+    EXPECT_EQ(DetectInChunks(**detector, text, chunk), whole) << "chunk " << chunk;
+  }
+}
+
+TEST(PiDetector, ChunkedDetectionEqualsWholeTextOnRandomFragments) {
+  // Text assembled at random from fragments that touch each other in tricky
+  // ways (numbers next to numbers, labels next to values).
+  const std::vector<std::string> fragments = {"13812345678",
+                                              " ",
+                                              "-",
+                                              "手机",
+                                              "卡号",
+                                              "6222021234567890128",
+                                              "11010519491231002X",
+                                              "身份证",
+                                              "a.b@example.com",
+                                              "@",
+                                              ".",
+                                              "京A12345",
+                                              "E12345678",
+                                              "10.0.12.7",
+                                              "fe80::1",
+                                              ":",
+                                              "姓名：张三",
+                                              "地址：北京市海淀区中关村大街27号",
+                                              "，",
+                                              "+86",
+                                              "0755-86345678",
+                                              "91350100M000100Y43",
+                                              "tel",
+                                              "x",
+                                              "1234",
+                                              "(010)",
+                                              "62345678"};
+  auto detector = PiDetector::Create(TestOptions());
+  ASSERT_TRUE(detector.ok());
+  std::mt19937 random(7);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int pieces = 5 + static_cast<int>(random() % 40);
+    for (int i = 0; i < pieces; ++i) text += fragments[random() % fragments.size()];
+    std::vector<PiMatch> whole;
+    (*detector)->Detect(text, &whole);
+    const size_t chunk = 1 + random() % 50;
+    ASSERT_EQ(DetectInChunks(**detector, text, chunk), whole) << text << " chunk " << chunk;
+  }
+}
+
 TEST(PiDetector, RandomDigitNoiseNeverYieldsInvalidNumbers) {
   // Every reported resident ID, card and USCC passes its check, whatever the text.
   std::mt19937 random(42);

@@ -6,11 +6,19 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "scan/pi/pi_detector.h"
+
+namespace hegui::scan {
+// Readable PiMatch in test failure messages.
+inline void PrintTo(const PiMatch& m, std::ostream* os) {
+  *os << PiTypeName(m.type) << "[" << m.begin << "," << m.end << ")@" << m.confidence;
+}
+}  // namespace hegui::scan
 
 namespace hegui::scan::testing {
 

@@ -194,41 +194,6 @@ void AppendUtf8(uint32_t cp, std::string* out) {
   }
 }
 
-int DecodeUtf8(const unsigned char* p, size_t n, uint32_t* cp) {
-  unsigned char b0 = p[0];
-  if (b0 < 0x80) {
-    *cp = b0;
-    return 1;
-  }
-  int len;
-  uint32_t c;
-  unsigned char lo = 0x80, hi = 0xBF;  // Allowed range of the second byte.
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2;
-    c = b0 & 0x1F;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3;
-    c = b0 & 0x0F;
-    if (b0 == 0xE0) lo = 0xA0;
-    if (b0 == 0xED) hi = 0x9F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4;
-    c = b0 & 0x07;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  for (int i = 1; i < len; ++i) {
-    if (static_cast<size_t>(i) >= n) return -1;
-    unsigned char b = p[i];
-    if (i == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return 0;
-    c = (c << 6) | (b & 0x3F);
-  }
-  *cp = c;
-  return len;
-}
-
 StatusOr<std::unique_ptr<CharFold>> CharFold::Build(const std::string& opencc_dir) {
   // Variants first (TW/HK forms -> OpenCC standard traditional), then TS.
   HEGUI_ASSIGN_OR_RETURN(auto ts, ReadCharMap(opencc_dir + "/TSCharacters.ocd2", true));
@@ -296,6 +261,11 @@ StatusOr<std::unique_ptr<CharFold>> CharFold::Build(const std::string& opencc_di
     fold->stage1_[b] = it->second;
   }
   if (spoof != nullptr) uspoof_close(spoof);
+  for (uint32_t c = 0; c < 128; ++c) {
+    std::string lex = builder.LexForm(c);
+    fold->ascii_lex_[c] = lex.size() == 1 ? lex[0] : 0;
+  }
+  fold->pool_.append(4, '\0');  // Lets the hot path copy 4 bytes from any form.
   fold->pool_.shrink_to_fit();
   fold->blocks_.shrink_to_fit();
   return fold;

@@ -61,6 +61,9 @@ class CharFold {
                    (cp & kBlockMask)];
   }
   const char* pool() const { return pool_.data(); }
+  // Lexicon form of each ASCII byte: the lower-cased letter or digit, or 0
+  // for a separator (the hot path's shortcut for ASCII).
+  const char* ascii_lex() const { return ascii_lex_; }
 
   // Convenience for callers off the hot path: the lexicon / PI form of one
   // code point as UTF-8.
@@ -78,6 +81,7 @@ class CharFold {
   std::vector<uint16_t> stage1_;  // cp >> kBlockBits -> block index.
   std::vector<Entry> blocks_;     // Deduplicated blocks of 128 entries.
   std::string pool_;              // Folded forms, UTF-8.
+  char ascii_lex_[128] = {};
 };
 
 // Appends the UTF-8 encoding of `cp` to `out`.
@@ -87,7 +91,40 @@ void AppendUtf8(uint32_t cp, std::string* out);
 // length (1-4) and sets `*cp`; returns 0 if the bytes are not a valid
 // sequence (overlong, surrogate, > U+10FFFF, bad continuation), and -1 if they
 // are a valid but incomplete prefix that more bytes could complete.
-int DecodeUtf8(const unsigned char* p, size_t n, uint32_t* cp);
+inline int DecodeUtf8(const unsigned char* p, size_t n, uint32_t* cp) {
+  unsigned char b0 = p[0];
+  if (b0 < 0x80) {
+    *cp = b0;
+    return 1;
+  }
+  int len;
+  uint32_t c;
+  unsigned char lo = 0x80, hi = 0xBF;  // Allowed range of the second byte.
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+    c = b0 & 0x1F;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    c = b0 & 0x0F;
+    if (b0 == 0xE0) lo = 0xA0;
+    if (b0 == 0xED) hi = 0x9F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    c = b0 & 0x07;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  for (int i = 1; i < len; ++i) {
+    if (static_cast<size_t>(i) >= n) return -1;
+    unsigned char b = p[i];
+    if (i == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return 0;
+    c = (c << 6) | (b & 0x3F);
+  }
+  *cp = c;
+  return len;
+}
 
 }  // namespace hegui::scan
 

@@ -10,13 +10,6 @@ namespace {
 constexpr size_t kMaxFormBytes = 256;  // Entry lengths are uint8_t.
 constexpr char kReplacement[] = "\xEF\xBF\xBD";
 
-inline void Write(char* data, uint32_t* source, size_t* size, const char* form, size_t length,
-                  uint32_t src) {
-  std::memcpy(data + *size, form, length);
-  std::fill_n(source + *size, length, src);
-  *size += length;
-}
-
 }  // namespace
 
 void NormalizedView::Reserve(size_t extra) {
@@ -60,35 +53,87 @@ StatusOr<Normalizer> Normalizer::Create(const NormalizerOptions& options) {
   return Normalizer(fold, options);
 }
 
+namespace {
+
+// A view's buffers held in locals while a chunk is appended; Sync() writes
+// the size back (and Refresh() reloads after a reallocation).
+struct Sink {
+  NormalizedView* view;
+  char* data;
+  uint32_t* source;
+  size_t size;
+  size_t capacity;
+};
+
+}  // namespace
+
 size_t Normalizer::Append(std::string_view input, uint32_t base, bool final, NormalizedView* lex,
                           NormalizedView* pi, std::vector<InvalidUtf8>* invalid) const {
   const auto* p = reinterpret_cast<const unsigned char*>(input.data());
   const size_t n = input.size();
   const char* pool = fold_->pool();
+  const char* ascii_lex = fold_->ascii_lex();
   const bool collapse = options_.collapse_repeats;
   if (lex != nullptr) lex->Reserve(n + kMaxFormBytes);
   if (pi != nullptr) pi->Reserve(n + kMaxFormBytes);
+  Sink L{lex, nullptr, nullptr, 0, 0}, P{pi, nullptr, nullptr, 0, 0};
+  auto load = [](Sink& s) {
+    if (s.view == nullptr) return;
+    s.data = s.view->data_.get();
+    s.source = s.view->source_.get();
+    s.size = s.view->size_;
+    s.capacity = s.view->capacity_;
+  };
+  auto ensure = [&](Sink& s, size_t i) {
+    if (s.capacity - s.size >= kMaxFormBytes) return;
+    s.view->size_ = s.size;
+    s.view->Reserve(n - i + kMaxFormBytes);
+    load(s);
+  };
+  load(L);
+  load(P);
+  size_t last_char = lex != nullptr ? lex->last_char_ : 0;
   size_t bad_start = SIZE_MAX;
   size_t i = 0;
   while (i < n) {
-    uint32_t cp;
-    int len;
-    if (p[i] < 0x80) {
-      cp = p[i];
-      len = 1;
-    } else {
-      len = DecodeUtf8(p + i, n - i, &cp);
-      if (len < 0) {
-        if (!final) break;  // A truncated character that the next chunk may complete.
-        len = 0;
-      }
-    }
     const uint32_t src = base + static_cast<uint32_t>(i);
+    const unsigned char b = p[i];
+    if (b < 0x80) {
+      if (bad_start != SIZE_MAX) {
+        if (invalid != nullptr) invalid->push_back({base + bad_start, i - bad_start});
+        bad_start = SIZE_MAX;
+      }
+      if (P.view != nullptr) {
+        ensure(P, i);
+        P.data[P.size] = static_cast<char>(b);
+        P.source[P.size++] = src;
+      }
+      if (L.view != nullptr) {
+        char f = ascii_lex[b];
+        if (f != 0 &&
+            !(collapse && L.size - last_char == 1 && L.size > 0 && L.data[last_char] == f)) {
+          ensure(L, i);
+          last_char = L.size;
+          L.data[L.size] = f;
+          L.source[L.size++] = src;
+        }
+      }
+      ++i;
+      continue;
+    }
+    uint32_t cp;
+    int len = DecodeUtf8(p + i, n - i, &cp);
+    if (len < 0) {
+      if (!final) break;  // A truncated character that the next chunk may complete.
+      len = 0;
+    }
     if (len == 0) {
       if (bad_start == SIZE_MAX) bad_start = i;
-      if (pi != nullptr) {
-        if (pi->capacity_ - pi->size_ < kMaxFormBytes) pi->Reserve(n - i + kMaxFormBytes);
-        Write(pi->data_.get(), pi->source_.get(), &pi->size_, kReplacement, 3, src);
+      if (P.view != nullptr) {
+        ensure(P, i);
+        std::memcpy(P.data + P.size, kReplacement, 3);
+        std::fill_n(P.source + P.size, 3, src);
+        P.size += 3;
       }
       ++i;
       continue;
@@ -98,29 +143,53 @@ size_t Normalizer::Append(std::string_view input, uint32_t base, bool final, Nor
       bad_start = SIZE_MAX;
     }
     const CharFold::Entry& e = fold_->Lookup(cp);
-    if (lex != nullptr && e.lex_length != 0) {
-      const char* form = (e.flags & CharFold::kLexIdentity) ? reinterpret_cast<const char*>(p + i)
-                                                            : pool + e.lex_offset;
-      size_t fl = e.lex_length;
-      bool repeat = collapse && lex->size_ - lex->last_char_ == fl &&
-                    std::memcmp(lex->data_.get() + lex->last_char_, form, fl) == 0;
+    const char* self = reinterpret_cast<const char*>(p + i);
+    if (L.view != nullptr && e.lex_length != 0) {
+      const bool identity = e.flags & CharFold::kLexIdentity;
+      const char* form = identity ? self : pool + e.lex_offset;
+      const size_t fl = e.lex_length;
+      bool repeat = collapse && L.size - last_char == fl && L.size >= fl &&
+                    std::memcmp(L.data + last_char, form, fl) == 0;
       if (!repeat) {
-        if (lex->capacity_ - lex->size_ < kMaxFormBytes) lex->Reserve(n - i + kMaxFormBytes);
-        lex->last_char_ = lex->size_;
-        Write(lex->data_.get(), lex->source_.get(), &lex->size_, form, fl, src);
+        ensure(L, i);
+        last_char = L.size;
+        if (fl <= 4 && (!identity || i + 4 <= n)) {
+          // Fixed-size copies (the pool is padded, the view has spare
+          // capacity); bytes past fl are overwritten by what follows.
+          std::memcpy(L.data + L.size, form, 4);
+          L.source[L.size] = L.source[L.size + 1] = L.source[L.size + 2] = L.source[L.size + 3] =
+              src;
+        } else {
+          std::memcpy(L.data + L.size, form, fl);
+          std::fill_n(L.source + L.size, fl, src);
+        }
+        L.size += fl;
       }
     }
-    if (pi != nullptr && e.pi_length != 0) {
-      const char* form = (e.flags & CharFold::kPiIdentity) ? reinterpret_cast<const char*>(p + i)
-                                                           : pool + e.pi_offset;
-      if (pi->capacity_ - pi->size_ < kMaxFormBytes) pi->Reserve(n - i + kMaxFormBytes);
-      Write(pi->data_.get(), pi->source_.get(), &pi->size_, form, e.pi_length, src);
+    if (P.view != nullptr && e.pi_length != 0) {
+      const bool identity = e.flags & CharFold::kPiIdentity;
+      const char* form = identity ? self : pool + e.pi_offset;
+      const size_t fl = e.pi_length;
+      ensure(P, i);
+      if (fl <= 4 && (!identity || i + 4 <= n)) {
+        std::memcpy(P.data + P.size, form, 4);
+        P.source[P.size] = P.source[P.size + 1] = P.source[P.size + 2] = P.source[P.size + 3] = src;
+      } else {
+        std::memcpy(P.data + P.size, form, fl);
+        std::fill_n(P.source + P.size, fl, src);
+      }
+      P.size += fl;
     }
     i += static_cast<size_t>(len);
   }
   if (bad_start != SIZE_MAX && invalid != nullptr) {
     invalid->push_back({base + bad_start, i - bad_start});
   }
+  if (lex != nullptr) {
+    lex->size_ = L.size;
+    lex->last_char_ = last_char;
+  }
+  if (pi != nullptr) pi->size_ = P.size;
   return i;
 }
 

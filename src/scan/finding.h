@@ -8,8 +8,11 @@
 #define HEGUI_SCAN_FINDING_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "scan/pi/pi_type.h"
 
 namespace hegui::scan {
 
@@ -31,6 +34,7 @@ struct Finding {
   std::string article;      // The CSL article it rests on, e.g. "CSL-48", "CSL-13-2"; may be empty.
   std::string rule_id;      // Lexicon "<file>:<line>", or the PI detector's rule id.
   float confidence = 1.0f;  // 0..1.
+  std::optional<PiType> pi_type;  // Set for kPersonalInfo only.
 
   friend bool operator==(const Finding&, const Finding&) = default;
 };

@@ -3,18 +3,17 @@
 #include <algorithm>
 #include <vector>
 
+#include "scan/pi/pi_mask.h"
+
 namespace hegui::scan {
 
 std::string MaskReplacement(const Finding& finding) {
   switch (finding.kind) {
     case FindingKind::kLexicon:
       return "[BLOCKED:" + finding.category + "]";
-    case FindingKind::kPersonalInfo: {
-      std::string tag = finding.category;
-      std::transform(tag.begin(), tag.end(), tag.begin(),
-                     [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; });
-      return "[" + tag + "]";
-    }
+    case FindingKind::kPersonalInfo:
+      if (finding.pi_type) return MaskPi(*finding.pi_type, finding.text);
+      return "[PI]";
     case FindingKind::kInvalidUtf8:
       return "\xEF\xBF\xBD";
   }

@@ -45,9 +45,10 @@ Status ScanStream::Advance(bool closing, StreamUpdate* update) {
 
   // 1. Normalise the complete characters that arrived.
   invalid_.clear();
-  consumed_ += normalizer.Append(std::string_view(buf_).substr(consumed_),
-                                 static_cast<uint32_t>(consumed_), closing, &lex_, nullptr,
-                                 scanner_->config().report_invalid_utf8 ? &invalid_ : nullptr);
+  const PiDetector* pi = scanner_->pi_detector();
+  consumed_ += normalizer.Append(
+      std::string_view(buf_).substr(consumed_), static_cast<uint32_t>(consumed_), closing, &lex_,
+      pi != nullptr ? &pi_ : nullptr, scanner_->config().report_invalid_utf8 ? &invalid_ : nullptr);
   for (const InvalidUtf8& run : invalid_) {
     if (open_invalid_ && open_invalid_->offset + open_invalid_->length == run.offset) {
       open_invalid_->length += run.length;
@@ -104,6 +105,8 @@ Status ScanStream::Advance(bool closing, StreamUpdate* update) {
   }
   pending_.swap(still_pending);
 
+  if (pi != nullptr) RunPi(closing, update);
+
   // 4. Release what can no longer be part of a match.
   size_t keep_lex = lex_.size();  // Lexicon view position future hits may start at.
   if (max_lit > 0) keep_lex = lex_.size() >= max_lit ? lex_.size() - max_lit + 1 : 0;
@@ -115,6 +118,9 @@ Status ScanStream::Advance(bool closing, StreamUpdate* update) {
       release = std::min<size_t>(release, lex_.source(c.hit.begin));
     }
     if (open_invalid_) release = std::min(release, open_invalid_->offset);
+    if (pi != nullptr && pi_done_ < pi_.size()) {
+      release = std::min<size_t>(release, pi_.source(pi_done_));
+    }
     size_t limit = scanner_->config().stream_max_hold_back_bytes;
     if (consumed_ - std::min(release, consumed_) > limit) {
       // Bound memory: release the older half of the held bytes regardless.
@@ -124,7 +130,11 @@ Status ScanStream::Advance(bool closing, StreamUpdate* update) {
       }
       std::erase_if(pending_,
                     [&](const Candidate& c) { return lex_.source(c.hit.begin) < release; });
-      keep_lex = std::max(keep_lex, LexIndexAtOrAfter(release));
+      keep_lex = std::max(keep_lex, IndexAtOrAfter(lex_, release));
+      if (pi != nullptr) {
+        pi_done_ = std::max(pi_done_, IndexAtOrAfter(pi_, release));
+        pi_last_run_ = std::max(pi_last_run_, pi_done_);
+      }
     }
     // Never cut a reported finding in two.
     for (bool moved = true; moved;) {
@@ -151,11 +161,53 @@ Status ScanStream::Advance(bool closing, StreamUpdate* update) {
   return OkStatus();
 }
 
-size_t ScanStream::LexIndexAtOrAfter(size_t original) const {
-  size_t lo = 0, hi = lex_.size();
+void ScanStream::RunPi(bool closing, StreamUpdate* update) {
+  const PiDetector& pi = *scanner_->pi_detector();
+  const size_t n = pi_.size();
+  if (!closing && n - pi_last_run_ < options_.pi_batch_bytes) return;
+  pi_last_run_ = n;
+  // Matches beginning before `limit` cannot change any more: a match and the
+  // bytes that decide its end fit in MaxMatchBytes().
+  const size_t m = pi.MaxMatchBytes();
+  size_t limit = closing ? n : (n >= m ? n - m + 1 : 0);
+  if (limit <= pi_done_) return;
+  const size_t start = PiWindowStart();
+  pi_matches_.clear();
+  pi.Detect(pi_.text().substr(start), &pi_matches_);
+  for (PiMatch match : pi_matches_) {
+    match.begin += start;
+    match.end += start;
+    if (match.begin < pi_done_ || match.begin >= limit) continue;
+    Finding f = scanner_->PiFinding(match, pi_, buf_, base_);
+    update->findings.push_back(f);
+    unreleased_.push_back(std::move(f));
+  }
+  pi_done_ = limit;
+}
+
+size_t ScanStream::PiWindowStart() const {
+  const PiDetector& pi = *scanner_->pi_detector();
+  // A candidate competing with a match at pi_done_ may begin up to
+  // MaxMatchBytes() earlier and needs its own context before it.
+  size_t context = pi.MaxContextBytes() + pi.MaxMatchBytes();
+  size_t start = pi_done_ > context ? pi_done_ - context : 0;
+  std::string_view text = pi_.text();
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  // Do not start inside a run of ASCII (a number, an address, an e-mail): a
+  // cut-off tail could read as a different candidate and shadow a real match.
+  size_t floor = start > pi.MaxMatchBytes() ? start - pi.MaxMatchBytes() : 0;
+  while (start > floor && static_cast<unsigned char>(text[start - 1]) < 0x80 &&
+         text[start - 1] != '\n') {
+    --start;
+  }
+  return start;
+}
+
+size_t ScanStream::IndexAtOrAfter(const NormalizedView& view, size_t original) {
+  size_t lo = 0, hi = view.size();
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (lex_.source(mid) < original) {
+    if (view.source(mid) < original) {
       lo = mid + 1;
     } else {
       hi = mid;
@@ -170,9 +222,20 @@ void ScanStream::Trim(size_t release_rel, size_t keep_lex) {
   std::erase_if(allow_, [&](const LiteralHit& a) { return a.end <= lex_floor; });
   for (const LiteralHit& a : allow_) lex_floor = std::min<size_t>(lex_floor, a.begin);
   size_t keep = std::min(release_rel, lex_floor < lex_.size() ? lex_.source(lex_floor) : consumed_);
+  const bool pi_on = scanner_->pi_detector() != nullptr;
+  if (pi_on) {
+    size_t start = PiWindowStart();
+    if (start < pi_.size()) keep = std::min<size_t>(keep, pi_.source(start));
+  }
   keep = keep > kLeftContextBytes ? keep - kLeftContextBytes : 0;
   if (keep < 256 || keep * 2 < buf_.size()) return;  // Amortise: trim in large steps.
-  size_t drop_lex = LexIndexAtOrAfter(keep);
+  size_t drop_lex = IndexAtOrAfter(lex_, keep);
+  if (pi_on) {
+    size_t drop_pi = IndexAtOrAfter(pi_, keep);
+    pi_.DropFront(drop_pi, static_cast<uint32_t>(keep));
+    pi_done_ -= drop_pi;
+    pi_last_run_ -= drop_pi;
+  }
   lex_.DropFront(drop_lex, static_cast<uint32_t>(keep));
   buf_.erase(0, keep);
   base_ += keep;

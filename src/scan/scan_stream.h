@@ -8,12 +8,13 @@
 // released bytes, so a finding is always reported before (or with) the
 // release of its bytes, and a finding's bytes are released in one piece.
 //
-// Hold-back: at most about the longest lexicon term (in normalised bytes,
-// plus any separators inside it) is held, plus an incomplete UTF-8 character
-// at the end of a chunk. Memory is bounded: when more than
-// ScannerConfig::stream_max_hold_back_bytes original bytes would be held (a
-// term stretched by thousands of separators), the stream releases the older
-// half anyway and a match spanning that far may be missed.
+// Hold-back: about the longest lexicon term (in normalised bytes, plus any
+// separators inside it), an incomplete UTF-8 character at the end of a chunk,
+// and for personal information PiDetector::MaxMatchBytes() plus up to
+// StreamOptions::pi_batch_bytes not yet run through the detectors. Memory is bounded: when more
+// than ScannerConfig::stream_max_hold_back_bytes original bytes would be held (a term stretched by
+// thousands of separators), the stream releases the older half anyway and a match spanning that far
+// may be missed.
 //
 // Equivalence: for inputs without such forced releases, the findings of a
 // stream fed in any chunking equal Scanner::Scan() of the whole text (as a
@@ -36,6 +37,7 @@
 #include "scan/lexicon_matcher.h"
 #include "scan/mask.h"
 #include "scan/normalizer.h"
+#include "scan/pi/pi_detector.h"
 
 namespace hegui::scan {
 
@@ -44,6 +46,9 @@ class Scanner;
 struct StreamOptions {
   bool mask = false;  // StreamUpdate::released is masked with mask_options.
   MaskOptions mask_options;
+  // The PI detectors run once this many new bytes have arrived (and at
+  // Close): larger batches rescan less overlap, smaller ones hold back less.
+  size_t pi_batch_bytes = 1024;
 };
 
 // What one Feed()/Close() produced; overwritten by each call.
@@ -79,9 +84,13 @@ class ScanStream {
   ScanStream(std::shared_ptr<const Scanner> scanner, const StreamOptions& options);
   Status Advance(bool closing, StreamUpdate* update);
   void EmitInvalid(const InvalidUtf8& run, StreamUpdate* update);
+  void RunPi(bool closing, StreamUpdate* update);
   void Trim(size_t release_rel, size_t keep_lex);
-  // First lexicon-view position whose source offset is >= `original`.
-  size_t LexIndexAtOrAfter(size_t original) const;
+  // First position of `view` whose source offset is >= `original`.
+  static size_t IndexAtOrAfter(const NormalizedView& view, size_t original);
+  // Where the next PI detection starts: MaxMatchBytes() + MaxContextBytes()
+  // before pi_done_, on a character boundary, outside an ASCII run.
+  size_t PiWindowStart() const;
 
   std::shared_ptr<const Scanner> scanner_;
   StreamOptions options_;
@@ -90,6 +99,10 @@ class ScanStream {
   size_t consumed_ = 0;  // Bytes of buf_ already normalised.
   NormalizedView lex_;   // Lexicon view of buf_[0, consumed_).
   size_t lex_scanned_ = 0;
+  NormalizedView pi_;       // PI view of buf_[0, consumed_) (when PI is on).
+  size_t pi_done_ = 0;      // PI matches beginning before this view position are reported.
+  size_t pi_last_run_ = 0;  // pi_.size() when the detectors last ran.
+  std::vector<PiMatch> pi_matches_;
   std::vector<Candidate> pending_;           // Lexicon hits not yet final.
   std::vector<LiteralHit> allow_;            // Allow-list hits that may still contain a hit.
   std::optional<InvalidUtf8> open_invalid_;  // Invalid run that may continue.

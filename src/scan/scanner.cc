@@ -39,8 +39,12 @@ StatusOr<std::shared_ptr<const Scanner>> Scanner::Create(ScannerConfig config) {
   HEGUI_ASSIGN_OR_RETURN(std::unique_ptr<const LexiconMatcher> matcher,
                          LexiconMatcher::Compile(std::move(config.lexicon), normalizer));
   config.lexicon = Lexicon();
+  std::unique_ptr<PiDetector> pi;
+  if (config.detect_pi) {
+    HEGUI_ASSIGN_OR_RETURN(pi, PiDetector::Create(config.pi));
+  }
   return std::shared_ptr<const Scanner>(
-      new Scanner(std::move(config), normalizer, std::move(matcher)));
+      new Scanner(std::move(config), normalizer, std::move(matcher), std::move(pi)));
 }
 
 bool Scanner::Suppressed(const LiteralHit& hit, const std::vector<LiteralHit>& allow) {
@@ -92,17 +96,37 @@ Finding Scanner::InvalidFinding(const InvalidUtf8& run, std::string_view origina
   return f;
 }
 
+Finding Scanner::PiFinding(const PiMatch& m, const NormalizedView& pi, std::string_view original,
+                           uint64_t base) const {
+  auto [b, e] = pi.SourceSpan(m.begin, m.end, original);
+  Finding f;
+  f.kind = FindingKind::kPersonalInfo;
+  f.begin = base + b;
+  f.end = base + e;
+  f.text = std::string(original.substr(b, e - b));
+  f.category = std::string(PiTypeName(m.type));
+  f.article = "CSL-44";
+  f.rule_id = std::string(m.rule_id);
+  f.confidence = m.confidence;
+  f.pi_type = m.type;
+  return f;
+}
+
 StatusOr<std::vector<Finding>> Scanner::Scan(std::string_view text) const {
   if (text.size() >= std::numeric_limits<uint32_t>::max()) {
     return InvalidArgumentError("text of " + std::to_string(text.size()) +
                                 " bytes is too large for Scan(); use OpenStream()");
   }
   thread_local NormalizedView lex;
+  thread_local NormalizedView pi;
   thread_local std::vector<LiteralHit> hits;
+  thread_local std::vector<PiMatch> pi_matches;
   std::vector<InvalidUtf8> invalid;
   lex.Clear();
+  pi.Clear();
   hits.clear();
-  normalizer_.Append(text, 0, true, &lex, nullptr,
+  pi_matches.clear();
+  normalizer_.Append(text, 0, true, &lex, pi_ != nullptr ? &pi : nullptr,
                      config_.report_invalid_utf8 ? &invalid : nullptr);
   HEGUI_RETURN_IF_ERROR(matcher_->Scan(lex.text(), 0, &hits));
   std::vector<Finding> findings;
@@ -123,6 +147,10 @@ StatusOr<std::vector<Finding>> Scanner::Scan(std::string_view text) const {
          t != matcher_->targets_end(h.literal); ++t) {
       if (!entries[t->entry].allow) AppendLexiconFinding(h, *t, lex, text, 0, &findings);
     }
+  }
+  if (pi_ != nullptr) {
+    pi_->Detect(pi.text(), &pi_matches);
+    for (const PiMatch& m : pi_matches) findings.push_back(PiFinding(m, pi, text, 0));
   }
   for (const InvalidUtf8& run : invalid) findings.push_back(InvalidFinding(run, text, 0));
   SortFindings(&findings);

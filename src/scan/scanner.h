@@ -5,8 +5,10 @@
 //
 // Pipeline: Normalizer (lexicon view + PI view, with offset maps) ->
 // LexiconMatcher (Vectorscan literals over the lexicon view) -> filters
-// (allow-list phrases, whole-word terms) -> Findings mapped back to the
-// original bytes (see normalizer.h for the offset rule).
+// (allow-list phrases, whole-word terms), and PiDetector over the PI view ->
+// Findings mapped back to the original bytes (see normalizer.h for the offset
+// rule). Personal-information findings rest on CSL-44 (operators must not
+// leak or hand over personal information; Art. 42-45 as a group).
 //
 // Thread-safety: a Scanner is immutable once created; Scan() and OpenStream()
 // may be called from any number of threads at once. Create() returns a
@@ -41,12 +43,15 @@
 #include "scan/lexicon_matcher.h"
 #include "scan/mask.h"
 #include "scan/normalizer.h"
+#include "scan/pi/pi_detector.h"
 #include "scan/scan_stream.h"
 
 namespace hegui::scan {
 
 struct ScannerConfig {
-  Lexicon lexicon;  // Prohibited-content terms; may be empty.
+  Lexicon lexicon;        // Prohibited-content terms; may be empty.
+  bool detect_pi = true;  // Run the personal-information detectors (scan/pi/).
+  PiDetectorOptions pi;   // Which PI types, minimum confidence.
   NormalizerOptions normalizer;
   bool report_invalid_utf8 = true;
   // Streams: the most original bytes a stream holds back before it releases
@@ -58,11 +63,13 @@ struct ScannerConfig {
 class Scanner : public std::enable_shared_from_this<Scanner> {
  public:
   // Compiles the config. Errors: a lexicon term that normalises to nothing
-  // (InvalidArgument naming its rule id), missing OpenCC data (NotFound).
+  // (InvalidArgument naming its rule id), bad PI options (InvalidArgument),
+  // missing OpenCC data (NotFound).
   static StatusOr<std::shared_ptr<const Scanner>> Create(ScannerConfig config);
 
   // Scans one buffer (UTF-8; invalid bytes are reported and skipped). Findings
-  // are sorted by (begin, end). Fails only on a text of 4 GiB or more (use a
+  // are sorted by (begin, end). The PI view (NFKC-folded, separators kept) is
+  // what the PI detectors read. Fails only on a text of 4 GiB or more (use a
   // stream) or if Vectorscan cannot allocate scratch space. Cost: linear in
   // the text, one table walk plus one Vectorscan pass.
   StatusOr<std::vector<Finding>> Scan(std::string_view text) const;
@@ -73,11 +80,17 @@ class Scanner : public std::enable_shared_from_this<Scanner> {
   const Normalizer& normalizer() const { return normalizer_; }
   const LexiconMatcher& matcher() const { return *matcher_; }
   const ScannerConfig& config() const { return config_; }
+  // Null when personal information is not detected.
+  const PiDetector* pi_detector() const { return pi_.get(); }
 
  private:
   friend class ScanStream;
-  Scanner(ScannerConfig config, Normalizer normalizer, std::unique_ptr<const LexiconMatcher> m)
-      : config_(std::move(config)), normalizer_(normalizer), matcher_(std::move(m)) {}
+  Scanner(ScannerConfig config, Normalizer normalizer, std::unique_ptr<const LexiconMatcher> m,
+          std::unique_ptr<PiDetector> pi)
+      : config_(std::move(config)),
+        normalizer_(normalizer),
+        matcher_(std::move(m)),
+        pi_(std::move(pi)) {}
 
   // Turns lexicon hits over `lex` into findings. `original` holds the bytes the
   // view's offsets index, starting at stream offset `base`; `hits` are all
@@ -89,10 +102,14 @@ class Scanner : public std::enable_shared_from_this<Scanner> {
                             std::vector<Finding>* out) const;
   static bool Suppressed(const LiteralHit& hit, const std::vector<LiteralHit>& allow);
   Finding InvalidFinding(const InvalidUtf8& run, std::string_view original, uint64_t base) const;
+  // A PI match over the PI view `pi` mapped to the original bytes.
+  Finding PiFinding(const PiMatch& m, const NormalizedView& pi, std::string_view original,
+                    uint64_t base) const;
 
   ScannerConfig config_;  // config_.lexicon is moved into the matcher.
   Normalizer normalizer_;
   std::unique_ptr<const LexiconMatcher> matcher_;
+  std::unique_ptr<PiDetector> pi_;  // Null when config_.detect_pi is false.
 };
 
 // Sorts findings by (begin, end, kind, rule_id): the order Scan() returns.

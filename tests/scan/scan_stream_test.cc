@@ -8,6 +8,12 @@
 #include "scan/scanner.h"
 
 namespace hegui::scan {
+
+void PrintTo(const Finding& f, std::ostream* os) {
+  *os << "{" << FindingKindName(f.kind) << " " << f.category << " [" << f.begin << "," << f.end
+      << ") '" << f.text << "' " << f.rule_id << " " << f.confidence << "}";
+}
+
 namespace {
 
 constexpr char kLexicon[] =
@@ -105,6 +111,47 @@ TEST(ScanStreamTest, RandomChunkingsEqualWholeBufferScan) {
   }
 }
 
+TEST(ScanStreamTest, PersonalInformationAcrossChunksEqualsWholeBufferScan) {
+  auto s = MakeScanner();
+  const std::string pieces[] = {"手机",
+                                "13812345678",
+                                "身份证",
+                                "11010519491231002X",
+                                " ",
+                                "-",
+                                "zhang.san@example.com",
+                                "卡号",
+                                "6222021234567890128",
+                                "１３９",
+                                "1234",
+                                "5678",
+                                "冰毒",
+                                "，",
+                                "电话",
+                                "010-62345678",
+                                "\u200b",
+                                "192.168.1.20",
+                                "abc",
+                                "姓名：张三"};
+  std::mt19937 rng(9);
+  size_t with_pi = 0;
+  for (int round = 0; round < 1000; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 60);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % std::size(pieces)];
+    auto whole = s->Scan(text);
+    ASSERT_TRUE(whole.ok());
+    for (const Finding& f : *whole) with_pi += f.kind == FindingKind::kPersonalInfo;
+    std::vector<size_t> sizes = {1 + rng() % 9, 1 + rng() % 3, 1 + rng() % 40};
+    for (size_t batch : {size_t{1}, size_t{1024}}) {
+      StreamRun run = Stream(*s, text, sizes, {.pi_batch_bytes = batch});
+      ASSERT_EQ(run.findings, *whole) << text << " batch " << batch;
+      ASSERT_EQ(run.released, text);
+    }
+  }
+  EXPECT_GT(with_pi, 100u);
+}
+
 TEST(ScanStreamTest, HeldBackTextIsReleasedOnlyWhenItCannotBePartOfAMatch) {
   auto s = MakeScanner();
   auto stream = s->OpenStream();
@@ -120,9 +167,11 @@ TEST(ScanStreamTest, HeldBackTextIsReleasedOnlyWhenItCannotBePartOfAMatch) {
 
 TEST(ScanStreamTest, MaskedReleaseNeverLeaksAFinding) {
   auto s = MakeScanner();
-  std::string text = "先买冰毒，再去casino玩，然后赌。博";
+  std::string text = "先买冰毒，再去casino玩，然后赌。博，手机13812345678";
   StreamRun run = Stream(*s, text, {1}, {.mask = true});
-  EXPECT_EQ(run.released, "先买[BLOCKED:drugs]，再去[BLOCKED:gambling]玩，然后[BLOCKED:gambling]");
+  EXPECT_EQ(
+      run.released,
+      "先买[BLOCKED:drugs]，再去[BLOCKED:gambling]玩，然后[BLOCKED:gambling]，手机138****5678");
 }
 
 TEST(ScanStreamTest, MemoryStaysBoundedOnHugeInput) {

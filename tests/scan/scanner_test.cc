@@ -132,6 +132,27 @@ TEST(ScannerTest, MaskReplacesLexiconHitsByTags) {
   EXPECT_EQ(MaskText(text, 0, f), "买[BLOCKED:drugs]和[BLOCKED:gambling]");
 }
 
+TEST(ScannerTest, PersonalInformationIsFoundInTheFoldedViewAndMappedBack) {
+  auto s = MakeScanner(kLexicon);
+  std::string text = "我的手机是１３８\u200b1234-5678，卡号6222021234567890128";
+  auto f = ScanOk(*s, text);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].kind, FindingKind::kPersonalInfo);
+  EXPECT_EQ(f[0].category, "mobile_phone");
+  EXPECT_EQ(f[0].article, "CSL-44");
+  EXPECT_EQ(f[0].text, "１３８\u200b1234-5678");
+  EXPECT_EQ(text.substr(f[0].begin, f[0].end - f[0].begin), f[0].text);
+  EXPECT_EQ(f[1].category, "bank_card");
+  // MaskPi keeps the original characters' shape: full-width stays full-width.
+  EXPECT_EQ(MaskText(text, 0, f), "我的手机是１３８\u200b****-5678，卡号622202*********0128");
+}
+
+TEST(ScannerTest, PiDetectionCanBeTurnedOff) {
+  auto s = Scanner::Create({.detect_pi = false});
+  ASSERT_TRUE(s.ok());
+  EXPECT_TRUE(ScanOk(**s, "手机13812345678").empty());
+}
+
 TEST(ScannerTest, HandleSwapsScannerAtomically) {
   ScannerHandle handle(MakeScanner("冰毒\tdrugs\n"));
   auto before = handle.Get();

@@ -104,15 +104,20 @@ const std::vector<std::string>& Terms(size_t n) {
   return it->second;
 }
 
-std::shared_ptr<const Scanner> ScannerFor(size_t n) {
-  static std::map<size_t, std::shared_ptr<const Scanner>> cache;
-  auto it = cache.find(n);
+// What a scanner runs: the lexicon, the PI detectors, or both.
+enum Parts { kLexiconOnly = 1, kPiOnly = 2, kFull = 3 };
+
+std::shared_ptr<const Scanner> ScannerFor(size_t n, Parts parts = kFull) {
+  static std::map<std::pair<size_t, int>, std::shared_ptr<const Scanner>> cache;
+  auto key = std::make_pair(n, static_cast<int>(parts));
+  auto it = cache.find(key);
   if (it == cache.end()) {
-    auto lex = Lexicon::ParseText(LexiconText(Terms(n)), "bench.tsv");
+    std::string text = (parts & kLexiconOnly) ? LexiconText(Terms(n)) : "";
+    auto lex = Lexicon::ParseText(text, "bench.tsv");
     if (!lex.ok()) std::abort();
-    auto s = Scanner::Create({.lexicon = std::move(*lex)});
+    auto s = Scanner::Create({.lexicon = std::move(*lex), .detect_pi = (parts & kPiOnly) != 0});
     if (!s.ok()) std::abort();
-    it = cache.emplace(n, *s).first;
+    it = cache.emplace(key, *s).first;
   }
   return it->second;
 }
@@ -212,9 +217,9 @@ void AddRatios(benchmark::State& state, size_t n, double seconds) {
   state.counters["x_memchr"] = mbps / BaselineMemchr();
 }
 
-void BM_FullPipeline(benchmark::State& state) {
+void ScanBuffer(benchmark::State& state, Parts parts) {
   size_t n = static_cast<size_t>(state.range(0));
-  auto scanner = ScannerFor(n);
+  auto scanner = ScannerFor(n, parts);
   BaselineRawHs(n);
   BaselineMemchr();
   size_t findings = 0;
@@ -229,6 +234,10 @@ void BM_FullPipeline(benchmark::State& state) {
   state.counters["findings"] = static_cast<double>(findings);
   AddRatios(state, n, secs);
 }
+
+void BM_FullPipeline(benchmark::State& state) { ScanBuffer(state, kFull); }
+void BM_LexiconOnly(benchmark::State& state) { ScanBuffer(state, kLexiconOnly); }
+void BM_PiOnly(benchmark::State& state) { ScanBuffer(state, kPiOnly); }
 
 void BM_Stream64(benchmark::State& state) {
   size_t n = static_cast<size_t>(state.range(0));
@@ -314,11 +323,16 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark("BM_FullPipeline", BM_FullPipeline)
         ->Arg(n)
         ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("BM_LexiconOnly", BM_LexiconOnly)
+        ->Arg(n)
+        ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark("BM_Stream64", BM_Stream64)->Arg(n)->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark("BM_RawVectorscan", BM_RawVectorscan)
         ->Arg(n)
         ->Unit(benchmark::kMillisecond);
   }
+  // PI only does not depend on the lexicon; the arg only names the baseline.
+  benchmark::RegisterBenchmark("BM_PiOnly", BM_PiOnly)->Arg(10000)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("BM_Normalize", BM_Normalize)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("BM_Memchr", BM_Memchr)->Unit(benchmark::kMillisecond);
   int new_argc = static_cast<int>(args.size());

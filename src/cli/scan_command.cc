@@ -135,7 +135,8 @@ void AddScanCommand(CLI::App& app, CommandResult& result) {
   auto options = std::make_shared<ScanOptions>();
   cmd->add_option("files", options->files, "Files to scan ('-' for stdin)");
   cmd->add_option("--lexicon", options->lexicons,
-                  "Extra lexicon (term<TAB>category[<TAB>options], or .yaml); repeatable");
+                  "Extra lexicon (term<TAB>category[<TAB>options], or .yaml); repeatable")
+      ->allow_extra_args(false);
   cmd->add_flag("--no-default-lexicon", options->no_default_lexicon,
                 "Do not load the shipped default lexicon");
   cmd->add_flag("--collapse-repeats", options->collapse_repeats,

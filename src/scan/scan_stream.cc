@@ -47,8 +47,9 @@ Status ScanStream::Advance(bool closing, StreamUpdate* update) {
   invalid_.clear();
   const PiDetector* pi = scanner_->pi_detector();
   consumed_ += normalizer.Append(
-      std::string_view(buf_).substr(consumed_), static_cast<uint32_t>(consumed_), closing, &lex_,
-      pi != nullptr ? &pi_ : nullptr, scanner_->config().report_invalid_utf8 ? &invalid_ : nullptr);
+      std::string_view(buf_).substr(consumed_), static_cast<uint32_t>(consumed_), closing,
+      matcher.literal_count() > 0 ? &lex_ : nullptr, pi != nullptr ? &pi_ : nullptr,
+      scanner_->config().report_invalid_utf8 ? &invalid_ : nullptr);
   for (const InvalidUtf8& run : invalid_) {
     if (open_invalid_ && open_invalid_->offset + open_invalid_->length == run.offset) {
       open_invalid_->length += run.length;
@@ -151,8 +152,11 @@ Status ScanStream::Advance(bool closing, StreamUpdate* update) {
   std::string_view out =
       std::string_view(buf_).substr(released_ - base_, base_ + release - released_);
   update->released_offset = released_;
-  update->released = options_.mask ? MaskText(out, released_, unreleased_, options_.mask_options)
-                                   : std::string(out);
+  if (options_.mask) {
+    update->released = MaskText(out, released_, unreleased_, options_.mask_options);
+  } else {
+    update->released.assign(out);  // Reuses the caller's buffer.
+  }
   released_ = base_ + release;
   std::erase_if(unreleased_, [&](const Finding& f) { return f.end <= released_; });
 

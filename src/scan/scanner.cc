@@ -126,7 +126,8 @@ StatusOr<std::vector<Finding>> Scanner::Scan(std::string_view text) const {
   pi.Clear();
   hits.clear();
   pi_matches.clear();
-  normalizer_.Append(text, 0, true, &lex, pi_ != nullptr ? &pi : nullptr,
+  normalizer_.Append(text, 0, true, matcher_->literal_count() > 0 ? &lex : nullptr,
+                     pi_ != nullptr ? &pi : nullptr,
                      config_.report_invalid_utf8 ? &invalid : nullptr);
   HEGUI_RETURN_IF_ERROR(matcher_->Scan(lex.text(), 0, &hits));
   std::vector<Finding> findings;

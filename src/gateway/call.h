@@ -1,0 +1,87 @@
+// Call: everything the pipeline knows about one model call, from the request
+// to the final outcome. Gateway-internal (it carries nlohmann::json).
+//
+// The pipeline manager creates one Call per request; the stages of that
+// request read and annotate it in order (authenticate fills `principal`,
+// input_scan fills `input_findings` and may rewrite `request`, route sets
+// `upstream`, ...). Invariant: once `reply` is set the call is refused and
+// nothing more is forwarded or delivered. Owned by one coroutine; not
+// thread-safe.
+#ifndef HEGUI_GATEWAY_CALL_H_
+#define HEGUI_GATEWAY_CALL_H_
+
+#include <chrono>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gateway/local_reply.h"
+
+namespace hegui::gateway {
+
+struct UpstreamConfig;
+
+enum class Endpoint { kChatCompletions, kCompletions, kEmbeddings };
+std::string_view EndpointName(Endpoint endpoint);
+
+// Who is calling, as established by authenticate (and identity).
+struct Principal {
+  std::string user_id;
+  std::string key_id;
+  bool identity_verified = false;
+};
+
+// One finding of a scan, as the gateway records it (never the matched text).
+struct CallFinding {
+  std::string where;     // "input" or "output".
+  std::string kind;      // "pi" or "lexicon".
+  std::string type;      // PI type (resident_id, mobile, ...) or lexicon category.
+  std::string article;   // CSL article the category maps to, e.g. "12".
+  std::string rule_id;
+  size_t offset = 0;     // Byte offset in the scanned text (original bytes).
+  size_t length = 0;
+  std::string action;    // allow, mask, block, review.
+};
+
+struct Call {
+  // Request.
+  std::string request_id;
+  Endpoint endpoint = Endpoint::kChatCompletions;
+  std::string client_address;
+  std::string authorization;  // The raw Authorization header.
+  nlohmann::json request;     // The parsed body; input_scan may rewrite it.
+  std::string model;
+  bool stream = false;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+
+  // Annotations by stages.
+  std::optional<Principal> principal;
+  std::vector<CallFinding> findings;
+  bool carries_personal_information = false;
+  bool carries_important_data = false;
+  std::string input_verdict = "allow";   // allow, mask, block, review.
+  std::string output_verdict = "allow";  // allow, cut, block, review.
+  std::string review_id;                 // Set when an item went to human review.
+  const UpstreamConfig* upstream = nullptr;
+
+  // Response.
+  int upstream_status = 0;
+  nlohmann::json response;      // Non-streaming response body (output_scan may rewrite).
+  std::string delivered_text;   // What reached the client (streams), for token counts.
+  std::string withheld_text;    // Output the client never got (cut or blocked).
+  std::string withheld_input;   // Input that was blocked, kept sealed in the record.
+  int prompt_tokens = 0;
+  int completion_tokens = 0;
+  std::chrono::microseconds upstream_latency{0};
+
+  // Outcome.
+  std::optional<LocalReply> reply;  // Set when the gateway refuses or cuts.
+  std::string outcome = "ok";       // ok, refused, blocked, cut, upstream_error, client_gone, ...
+  std::string failure;              // For interface failures: what broke.
+};
+
+}  // namespace hegui::gateway
+
+#endif  // HEGUI_GATEWAY_CALL_H_

@@ -1,0 +1,293 @@
+#include "gateway/http_server.h"
+
+#include <exception>
+#include <utility>
+
+namespace hegui::gateway {
+
+namespace {
+
+constexpr auto kUse = net::use_awaitable;
+
+bool IsTimeout(const boost::system::error_code& ec) { return ec == beast::error::timeout; }
+
+// Answers a request the server refuses before the handler sees it, and closes.
+net::awaitable<void> Refuse(beast::tcp_stream& stream, http::status status, std::string_view code,
+                            std::string_view message) {
+  http::response<http::string_body> res{status, 11};
+  res.set(http::field::content_type, "application/json");
+  res.set(http::field::connection, "close");
+  res.keep_alive(false);
+  res.body() = std::string(R"({"error":{"message":")") + std::string(message) +
+               R"(","type":"invalid_request_error","param":null,"code":")" + std::string(code) +
+               R"("}})";
+  res.prepare_payload();
+  boost::system::error_code ec;
+  stream.expires_after(std::chrono::seconds(5));
+  co_await http::async_write(stream, res, net::redirect_error(kUse, ec));
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- Responder
+
+std::string Responder::remote_address() const {
+  boost::system::error_code ec;
+  auto endpoint = stream_.socket().remote_endpoint(ec);
+  if (ec) return "";
+  return endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+}
+
+net::awaitable<Status> Responder::Finish(boost::system::error_code ec, std::string_view what) {
+  if (ec) {
+    failed_ = true;
+    co_return UnavailableError(std::string("client connection: ") + std::string(what) + ": " +
+                               ec.message());
+  }
+  co_return OkStatus();
+}
+
+net::awaitable<Status> Responder::Send(
+    int status, std::string_view content_type, std::string body,
+    const std::vector<std::pair<std::string, std::string>>& headers) {
+  if (started_) co_return InternalError("response already started");
+  started_ = true;
+  http::response<http::string_body> res{static_cast<http::status>(status), 11};
+  res.set(http::field::content_type, beast::string_view(content_type.data(), content_type.size()));
+  for (const auto& [name, value] : headers) res.set(name, value);
+  res.keep_alive(keep_alive_);
+  res.body() = std::move(body);
+  res.prepare_payload();
+  boost::system::error_code ec;
+  stream_.expires_after(write_timeout_);
+  co_await http::async_write(stream_, res, net::redirect_error(kUse, ec));
+  stream_.expires_never();
+  finished_ = true;
+  co_return co_await Finish(ec, "writing response");
+}
+
+net::awaitable<Status> Responder::BeginStream(int status, std::string_view content_type) {
+  if (started_) co_return InternalError("response already started");
+  started_ = true;
+  http::response<http::empty_body> res{static_cast<http::status>(status), 11};
+  res.set(http::field::content_type, beast::string_view(content_type.data(), content_type.size()));
+  res.set(http::field::cache_control, "no-cache");
+  res.keep_alive(keep_alive_);
+  res.chunked(true);
+  http::response_serializer<http::empty_body> serializer{res};
+  boost::system::error_code ec;
+  stream_.expires_after(write_timeout_);
+  co_await http::async_write_header(stream_, serializer, net::redirect_error(kUse, ec));
+  stream_.expires_never();
+  co_return co_await Finish(ec, "writing stream header");
+}
+
+net::awaitable<Status> Responder::WriteChunk(std::string_view data) {
+  if (!started_ || finished_ || failed_) co_return InternalError("no open stream");
+  if (data.empty()) co_return OkStatus();  // An empty chunk would end the stream.
+  boost::system::error_code ec;
+  stream_.expires_after(write_timeout_);
+  co_await net::async_write(stream_, http::make_chunk(net::buffer(data.data(), data.size())),
+                            net::redirect_error(kUse, ec));
+  stream_.expires_never();
+  co_return co_await Finish(ec, "writing stream chunk");
+}
+
+net::awaitable<Status> Responder::EndStream() {
+  if (!started_ || finished_ || failed_) co_return InternalError("no open stream");
+  boost::system::error_code ec;
+  stream_.expires_after(write_timeout_);
+  co_await net::async_write(stream_, http::make_chunk_last(), net::redirect_error(kUse, ec));
+  stream_.expires_never();
+  finished_ = true;
+  co_return co_await Finish(ec, "ending stream");
+}
+
+// ---------------------------------------------------------------- HttpServer
+
+HttpServer::HttpServer(Options options, HttpHandler handler)
+    : options_(std::move(options)), handler_(std::move(handler)) {}
+
+StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(const Options& options,
+                                                        HttpHandler handler) {
+  if (options.threads < 1) return InvalidArgumentError("server.threads must be at least 1");
+  std::unique_ptr<HttpServer> server(new HttpServer(options, std::move(handler)));
+  for (int i = 0; i < options.threads; ++i) {
+    server->contexts_.push_back(std::make_unique<net::io_context>(1));
+    server->work_.push_back(net::make_work_guard(*server->contexts_.back()));
+  }
+  std::string where = options.address + ":" + std::to_string(options.port);
+  boost::system::error_code ec;
+  auto address = net::ip::make_address(options.address, ec);
+  if (ec) return InvalidArgumentError("listen address '" + options.address + "': " + ec.message());
+  tcp::endpoint endpoint(address, options.port);
+  server->acceptor_ = std::make_unique<tcp::acceptor>(*server->contexts_[0]);
+  if (server->acceptor_->open(endpoint.protocol(), ec); ec) {
+    return UnavailableError("listen on " + where + ": " + ec.message());
+  }
+  server->acceptor_->set_option(net::socket_base::reuse_address(true), ec);
+  if (server->acceptor_->bind(endpoint, ec); ec) {
+    return UnavailableError("listen on " + where + ": " + ec.message());
+  }
+  if (server->acceptor_->listen(net::socket_base::max_listen_connections, ec); ec) {
+    return UnavailableError("listen on " + where + ": " + ec.message());
+  }
+  server->port_ = server->acceptor_->local_endpoint().port();
+  net::co_spawn(*server->contexts_[0], server->Accept(), net::detached);
+  for (auto& context : server->contexts_) {
+    server->threads_.emplace_back([ctx = context.get()] {
+      for (;;) {
+        try {
+          ctx->run();
+          return;
+        } catch (const std::exception&) {
+          // A handler escaped with an exception; the session caught what it
+          // could. Keep the thread serving the other connections.
+        }
+      }
+    });
+  }
+  return server;
+}
+
+HttpServer::~HttpServer() {
+  Stop(std::chrono::milliseconds(0));
+  acceptor_.reset();
+  contexts_.clear();  // Destroys the suspended sessions and their sockets.
+}
+
+void HttpServer::Stop(std::chrono::milliseconds drain) {
+  if (stopped_) return;
+  stopped_ = true;
+  stopping_ = true;
+  net::post(*contexts_[0], [this] {
+    boost::system::error_code ignored;
+    acceptor_->close(ignored);
+  });
+  auto deadline = std::chrono::steady_clock::now() + drain;
+  while (busy_requests_.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  work_.clear();
+  for (auto& context : contexts_) context->stop();
+  for (auto& thread : threads_) thread.join();
+  threads_.clear();
+}
+
+net::awaitable<void> HttpServer::Accept() {
+  size_t next = 0;
+  while (!stopping_) {
+    boost::system::error_code ec;
+    net::io_context& target = *contexts_[next];
+    next = (next + 1) % contexts_.size();
+    tcp::socket socket =
+        co_await acceptor_->async_accept(target, net::redirect_error(kUse, ec));
+    if (ec) {
+      if (ec == net::error::operation_aborted || !acceptor_->is_open()) co_return;
+      // Out of file descriptors and the like: back off briefly, keep serving.
+      net::steady_timer timer(co_await net::this_coro::executor, std::chrono::milliseconds(50));
+      co_await timer.async_wait(net::redirect_error(kUse, ec));
+      continue;
+    }
+    socket.set_option(tcp::no_delay(true), ec);
+    net::co_spawn(target, Serve(std::move(socket)), net::detached);
+  }
+}
+
+net::awaitable<void> HttpServer::Serve(tcp::socket socket) {
+  ++open_connections_;
+  struct Closing {
+    std::atomic<int>& count;
+    ~Closing() { --count; }
+  } closing{open_connections_};
+  try {
+    const ServerLimits& limits = options_.limits;
+    beast::tcp_stream stream(std::move(socket));
+    beast::flat_buffer buffer;
+    bool first = true;
+    while (!stopping_) {
+      http::request_parser<http::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
+      parser.body_limit(limits.max_body_bytes);
+      boost::system::error_code ec;
+      stream.expires_after(first ? limits.read_timeout : limits.idle_timeout);
+      co_await http::async_read_header(stream, buffer, parser, net::redirect_error(kUse, ec));
+      if (ec == http::error::end_of_stream || ec == net::error::eof ||
+          ec == net::error::connection_reset) {
+        break;
+      }
+      if (IsTimeout(ec)) break;  // The stream closed the socket: a clean close.
+      if (ec == http::error::body_limit) {
+        co_await Refuse(stream, http::status::payload_too_large, "payload_too_large",
+                        "the request body is larger than the limit of " +
+                            std::to_string(limits.max_body_bytes) + " bytes");
+        break;
+      }
+      if (ec == http::error::header_limit) {
+        co_await Refuse(stream, http::status::request_header_fields_too_large,
+                        "headers_too_large", "request headers are larger than the limit");
+        break;
+      }
+      if (ec) {
+        co_await Refuse(stream, http::status::bad_request, "malformed_http",
+                        "malformed HTTP request");
+        break;
+      }
+      size_t fields = std::distance(parser.get().begin(), parser.get().end());
+      if (fields > limits.max_header_count) {
+        co_await Refuse(stream, http::status::request_header_fields_too_large,
+                        "too_many_headers",
+                        "the request has more header fields than the limit");
+        break;
+      }
+      if (parser.content_length() && *parser.content_length() > limits.max_body_bytes) {
+        co_await Refuse(stream, http::status::payload_too_large, "payload_too_large",
+                        "the request body is larger than the limit of " +
+                            std::to_string(limits.max_body_bytes) + " bytes");
+        break;
+      }
+      stream.expires_after(limits.read_timeout);
+      if (!parser.is_done()) {
+        co_await http::async_read(stream, buffer, parser, net::redirect_error(kUse, ec));
+      }
+      if (ec == http::error::body_limit) {
+        co_await Refuse(stream, http::status::payload_too_large, "payload_too_large",
+                        "the request body is larger than the limit of " +
+                            std::to_string(limits.max_body_bytes) + " bytes");
+        break;
+      }
+      if (IsTimeout(ec)) break;  // The stream closed the socket: a clean close.
+      if (ec) {
+        if (ec != net::error::eof && ec != http::error::end_of_stream &&
+            ec != http::error::partial_message && ec != net::error::connection_reset) {
+          co_await Refuse(stream, http::status::bad_request, "malformed_http",
+                          "malformed HTTP request body");
+        }
+        break;
+      }
+      stream.expires_never();
+      HttpRequest request = parser.release();
+      Responder out(stream, request.keep_alive(), limits.write_timeout);
+      ++busy_requests_;
+      struct Busy {
+        std::atomic<int>& count;
+        ~Busy() { --count; }
+      } busy{busy_requests_};
+      co_await handler_(request, out);
+      if (!out.started()) {
+        Status ignored = co_await out.Send(
+            500, "application/json",
+            R"({"error":{"message":"the handler produced no response","type":"server_error","param":null,"code":"internal_error"}})");
+        (void)ignored;
+      }
+      if (!out.finished() || !out.keep_alive()) break;
+      first = false;
+    }
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  } catch (const std::exception&) {
+    // Allocation failure or a library exception: drop this connection only.
+  }
+}
+
+}  // namespace hegui::gateway

@@ -1,0 +1,381 @@
+#include "gateway/model_call.h"
+
+#include "gateway/request_parser.h"
+#include "gateway/sse.h"
+
+namespace hegui::gateway {
+
+namespace {
+
+using nlohmann::json;
+
+std::string_view UpstreamPath(Endpoint endpoint) {
+  switch (endpoint) {
+    case Endpoint::kChatCompletions:
+      return "/v1/chat/completions";
+    case Endpoint::kCompletions:
+      return "/v1/completions";
+    case Endpoint::kEmbeddings:
+      return "/v1/embeddings";
+  }
+  return "/";
+}
+
+// Turns a failed upstream request into the client's error and the record's
+// failure text.
+void UpstreamFailed(Call& call, const Status& status) {
+  call.outcome = "upstream_error";
+  call.failure = status.message();
+  if (status.code() == StatusCode::kResourceExhausted) {
+    call.reply = UpstreamError(504, "upstream_timeout", "The model server timed out: " +
+                                                            status.message());
+  } else {
+    call.reply = UpstreamError(502, "upstream_unavailable",
+                               "The model server could not be reached: " + status.message());
+  }
+}
+
+// A non-200 answer from the upstream, passed on in OpenAI's shape.
+void UpstreamRefused(Call& call, int status, const std::string& body) {
+  call.outcome = "upstream_error";
+  json parsed = json::parse(body, nullptr, false);
+  std::string message = "HTTP " + std::to_string(status);
+  std::string code = "upstream_error";
+  std::string type = "upstream_error";
+  if (parsed.is_object() && parsed.contains("error") && parsed["error"].is_object()) {
+    const json& e = parsed["error"];
+    if (e.contains("message") && e["message"].is_string()) message = e["message"];
+    if (e.contains("code") && e["code"].is_string()) code = e["code"];
+    if (e.contains("type") && e["type"].is_string()) type = e["type"];
+  }
+  std::string upstream = call.upstream ? call.upstream->name : "?";
+  if (status >= 500) {
+    call.failure = "upstream '" + upstream + "' answered HTTP " + std::to_string(status) + ": " +
+                   message;
+    call.reply = UpstreamError(502, "upstream_error",
+                               "The model server failed (HTTP " + std::to_string(status) +
+                                   "): " + message);
+  } else {
+    call.reply = LocalReply{status, type, code, "Upstream '" + upstream + "': " + message, ""};
+  }
+}
+
+void ReadUsage(Call& call, const json& v) {
+  if (!v.is_object() || !v.contains("usage") || !v["usage"].is_object()) return;
+  const json& u = v["usage"];
+  if (u.contains("prompt_tokens") && u["prompt_tokens"].is_number_integer()) {
+    call.prompt_tokens = u["prompt_tokens"].get<int>();
+  }
+  if (u.contains("completion_tokens") && u["completion_tokens"].is_number_integer()) {
+    call.completion_tokens = u["completion_tokens"].get<int>();
+  }
+}
+
+std::string ErrorEvent(const LocalReply& reply) { return FormatSseData(reply.ToJson()); }
+
+// Relays one upstream event stream to the client through the stages.
+class StreamRelay {
+ public:
+  StreamRelay(Call& call, StageChain& chain, Responder& out, UpstreamClient::Exchange& upstream)
+      : call_(call), chain_(chain), out_(out), upstream_(upstream) {}
+
+  // Returns when the stream is over for whatever reason; call.reply says why
+  // if it did not end well, call.outcome says how.
+  net::awaitable<void> Run() {
+    SseParser parser;
+    std::vector<SseEvent> events;
+    while (!ended_) {
+      StatusOr<std::string_view> piece = co_await upstream_.ReadSome();
+      if (!piece.ok()) {
+        UpstreamFailed(call_, piece.status());
+        co_return;
+      }
+      if (piece->empty() && upstream_.done()) break;
+      events.clear();
+      Status parsed = parser.Feed(*piece, &events);
+      for (SseEvent& event : events) {
+        if (!(co_await Handle(event))) co_return;
+      }
+      if (!parsed.ok()) {
+        Malformed("upstream event stream is malformed: " + parsed.message());
+        co_return;
+      }
+    }
+    if (!saw_done_ || parser.has_partial_event()) {
+      if (!finished_) co_await Flush();
+      if (!call_.reply) {
+        call_.outcome = "upstream_error";
+        call_.failure = "upstream stream ended without [DONE]";
+        call_.reply = UpstreamError(502, "upstream_stream_truncated",
+                                    "The model server ended the stream early");
+      }
+      co_return;
+    }
+    if (!finished_) co_await Flush();
+  }
+
+  bool client_gone() const { return client_gone_; }
+
+  net::awaitable<bool> Send(std::string data) {
+    if (client_gone_) co_return false;
+    Status s = co_await out_.WriteChunk(data);
+    if (!s.ok()) {
+      client_gone_ = true;
+      call_.outcome = "client_gone";
+      co_return false;
+    }
+    co_return true;
+  }
+
+ private:
+  void Malformed(std::string why) {
+    call_.outcome = "upstream_error";
+    call_.failure = why;
+    call_.reply = UpstreamError(502, "upstream_malformed_stream",
+                                "The model server sent a malformed stream: " + why);
+    ended_ = true;
+  }
+
+  // Sends `text` framed like the last content event of the upstream.
+  net::awaitable<bool> Emit(const std::string& text) {
+    if (text.empty()) co_return true;
+    json event = frame_;
+    json& choice = event["choices"][0];
+    if (call_.endpoint == Endpoint::kChatCompletions) {
+      choice["delta"] = json{{"content", text}};
+    } else {
+      choice["text"] = text;
+    }
+    choice["finish_reason"] = nullptr;
+    call_.delivered_text += text;
+    co_return co_await Send(FormatSseData(event.dump()));
+  }
+
+  // Releases whatever the stages still hold (end of the answer).
+  net::awaitable<bool> Flush() {
+    finished_ = true;
+    std::string rest;
+    if (chain_.OnStreamEnd(call_, rest) == StageVerdict::kLocalReply) {
+      ended_ = true;
+      co_return false;
+    }
+    co_return co_await Emit(rest);
+  }
+
+  // false: stop relaying (cut, error or client gone).
+  net::awaitable<bool> Handle(SseEvent& event) {
+    if (event.data == "[DONE]") {
+      saw_done_ = true;
+      ended_ = true;
+      co_return true;
+    }
+    json parsed = json::parse(event.data, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_object()) {
+      Malformed("an event is not a JSON object");
+      co_return false;
+    }
+    if (parsed.contains("error")) {
+      std::string message = parsed["error"].is_object() && parsed["error"].contains("message") &&
+                                    parsed["error"]["message"].is_string()
+                                ? parsed["error"]["message"].get<std::string>()
+                                : parsed["error"].dump();
+      call_.outcome = "upstream_error";
+      call_.failure = "upstream error mid-stream: " + message;
+      call_.reply = UpstreamError(502, "upstream_error", "The model server failed: " + message);
+      ended_ = true;
+      co_return false;
+    }
+    ReadUsage(call_, parsed);
+    if (!parsed.contains("choices") || !parsed["choices"].is_array() ||
+        parsed["choices"].empty()) {
+      std::string data = FormatSseData(parsed.dump());  // Usage and other text-free events.
+      co_return co_await Send(std::move(data));
+    }
+    if (parsed["choices"].size() > 1 || !parsed["choices"][0].is_object()) {
+      Malformed("an event carries more than one choice");
+      co_return false;
+    }
+    json& choice = parsed["choices"][0];
+    std::string text;
+    if (call_.endpoint == Endpoint::kChatCompletions) {
+      if (!choice.contains("delta") || !choice["delta"].is_object()) {
+        Malformed("a chat event has no delta");
+        co_return false;
+      }
+      json& delta = choice["delta"];
+      if (delta.contains("tool_calls") || delta.contains("function_call")) {
+        call_.outcome = "refused";
+        call_.failure.clear();
+        call_.reply = LocalReply{502, "upstream_error", "unsupported_stream_content",
+                                 "The model streamed a tool call; this gateway cannot scan "
+                                 "streamed tool-call arguments, so the stream was cut",
+                                 ""};
+        ended_ = true;
+        co_return false;
+      }
+      if (delta.contains("content") && delta["content"].is_string()) {
+        text = delta["content"].get<std::string>();
+        delta.erase("content");
+      } else if (delta.contains("content") && !delta["content"].is_null()) {
+        Malformed("delta.content is not a string");
+        co_return false;
+      }
+    } else if (choice.contains("text") && choice["text"].is_string()) {
+      text = choice["text"].get<std::string>();
+      choice["text"] = "";
+    }
+    bool finishing = choice.contains("finish_reason") && !choice["finish_reason"].is_null();
+    if (!text.empty()) {
+      frame_ = parsed;
+      if (chain_.OnChunk(call_, text) == StageVerdict::kLocalReply) {
+        ended_ = true;
+        co_return false;
+      }
+      if (!(co_await Emit(text))) co_return false;
+    } else if (!finishing) {
+      // Role announcement and other empty deltas: pass them on as they are.
+      if (call_.endpoint == Endpoint::kChatCompletions && !choice["delta"].contains("content") &&
+          choice["delta"].contains("role")) {
+        choice["delta"]["content"] = "";
+      }
+      if (frame_.is_null()) frame_ = parsed;
+      std::string data = FormatSseData(parsed.dump());
+      co_return co_await Send(std::move(data));
+    }
+    if (finishing) {
+      if (frame_.is_null()) frame_ = parsed;
+      if (!(co_await Flush())) co_return false;
+      std::string data = FormatSseData(parsed.dump());
+      co_return co_await Send(std::move(data));
+    }
+    co_return true;
+  }
+
+  Call& call_;
+  StageChain& chain_;
+  Responder& out_;
+  UpstreamClient::Exchange& upstream_;
+  json frame_;  // The last upstream content event; released text is framed like it.
+  bool saw_done_ = false;
+  bool finished_ = false;
+  bool ended_ = false;
+  bool client_gone_ = false;
+};
+
+// Sends call.reply (or the answer) once the stages' OnComplete succeeded.
+net::awaitable<void> Finish(Call& call, StageChain& chain, Responder& out) {
+  (void)chain.OnComplete(call);  // A failure replaces call.reply: fail closed.
+  std::vector<std::pair<std::string, std::string>> headers = {{"x-request-id", call.request_id}};
+  if (call.reply) {
+    if (call.reply->http_status == 429) headers.emplace_back("retry-after", "1");
+    std::string body = call.reply->ToJson();
+    (void)co_await out.Send(call.reply->http_status, "application/json", std::move(body),
+                            headers);
+    co_return;
+  }
+  std::string body = call.response.dump(-1, ' ', false, json::error_handler_t::replace);
+  (void)co_await out.Send(200, "application/json", std::move(body), headers);
+}
+
+}  // namespace
+
+net::awaitable<void> ServeModelCall(std::shared_ptr<const Runtime> runtime, Endpoint endpoint,
+                                    HttpRequest& request, Responder& out, std::string request_id,
+                                    std::string client_address) {
+  Call call;
+  call.request_id = std::move(request_id);
+  call.client_address = std::move(client_address);
+  call.endpoint = endpoint;
+  auto auth = request.find(http::field::authorization);
+  if (auth != request.end()) call.authorization = std::string(auth->value());
+  StageChain chain = runtime->pipeline->CreateChain();
+
+  if (auto invalid = ParseModelRequest(request.body(), endpoint, &call)) {
+    call.reply = std::move(*invalid);
+    call.outcome = "invalid_request";
+    co_await Finish(call, chain, out);
+    co_return;
+  }
+  if (chain.OnRequest(call) == StageVerdict::kLocalReply) {
+    co_await Finish(call, chain, out);
+    co_return;
+  }
+  if (!call.upstream) {  // Every valid pipeline has route; be safe anyway.
+    call.reply = ServiceUnavailable("no_route", "No upstream was chosen for this call");
+    call.outcome = "refused";
+    co_await Finish(call, chain, out);
+    co_return;
+  }
+  auto client_it = runtime->clients.find(call.upstream->name);
+  if (client_it == runtime->clients.end()) {
+    call.reply = ServiceUnavailable("no_route", "Upstream '" + call.upstream->name +
+                                                    "' has no client");
+    call.outcome = "refused";
+    co_await Finish(call, chain, out);
+    co_return;
+  }
+  UpstreamClient& client = *client_it->second;
+  std::vector<std::pair<std::string, std::string>> headers;
+  if (!call.upstream->api_key.empty()) {
+    headers.emplace_back("authorization", "Bearer " + call.upstream->api_key);
+  }
+  if (call.stream) headers.emplace_back("accept", "text/event-stream");
+  std::string body = call.request.dump(-1, ' ', false, json::error_handler_t::replace);
+  auto sent = std::chrono::steady_clock::now();
+  auto exchange = co_await client.Start(http::verb::post, UpstreamPath(endpoint),
+                                        std::move(body), std::move(headers));
+  call.upstream_latency = std::chrono::duration_cast<std::chrono::microseconds>(
+      std::chrono::steady_clock::now() - sent);
+  if (!exchange.ok()) {
+    UpstreamFailed(call, exchange.status());
+    co_await Finish(call, chain, out);
+    co_return;
+  }
+  call.upstream_status = (*exchange)->status();
+  size_t max_bytes = runtime->config->max_upstream_response_bytes;
+  if (call.upstream_status != 200 || !call.stream) {
+    auto answer = co_await (*exchange)->ReadAll(max_bytes);
+    if (!answer.ok()) {
+      UpstreamFailed(call, answer.status());
+    } else if (call.upstream_status != 200) {
+      UpstreamRefused(call, call.upstream_status, *answer);
+    } else {
+      call.response = json::parse(*answer, nullptr, false);
+      if (call.response.is_discarded() || !call.response.is_object()) {
+        call.outcome = "upstream_error";
+        call.failure = "upstream answer is not a JSON object";
+        call.reply = UpstreamError(502, "upstream_invalid_response",
+                                   "The model server's answer is not valid JSON");
+      } else {
+        ReadUsage(call, call.response);
+        (void)chain.OnResponse(call);
+      }
+    }
+    co_await Finish(call, chain, out);
+    co_return;
+  }
+
+  // Streaming: the client gets the event stream's header now; content only as
+  // the stages release it.
+  if (!(co_await out.BeginStream(200, "text/event-stream")).ok()) {
+    call.outcome = "client_gone";
+    (void)chain.OnComplete(call);
+    co_return;
+  }
+  StreamRelay relay(call, chain, out, **exchange);
+  co_await relay.Run();
+  exchange->reset();  // An unfinished upstream response closes its connection here.
+  (void)chain.OnComplete(call);  // A failure sets call.reply: no [DONE] then.
+  if (relay.client_gone()) {
+    out.Abort();
+    co_return;
+  }
+  std::string last = call.reply ? ErrorEvent(*call.reply) : FormatSseData("[DONE]");
+  if (!(co_await relay.Send(std::move(last)))) {
+    out.Abort();
+    co_return;
+  }
+  (void)co_await out.EndStream();
+}
+
+}  // namespace hegui::gateway

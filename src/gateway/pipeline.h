@@ -1,0 +1,63 @@
+// Pipeline: the stage factories built from one configuration, and the chain
+// of stage instances that serves one call.
+//
+// Pipeline::Build validates that every configured stage can be built with the
+// services at hand (a scanner for the scan stages, the store for
+// authenticate, ...) and fails naming the stage otherwise. It is immutable and
+// shared by all threads; CreateChain() makes the per-call instances.
+//
+// StageChain runs one hook over the stages in order and implements the
+// manager's side of the StageVerdict contract (stage.h): it stops at the
+// first kLocalReply, passes the bytes a stage releases to the next one, and
+// runs OnComplete on every stage even after a failure. Not thread-safe: one
+// chain per call.
+#ifndef HEGUI_GATEWAY_PIPELINE_H_
+#define HEGUI_GATEWAY_PIPELINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/status_or.h"
+#include "gateway/stage.h"
+#include "gateway/stage_registry.h"
+
+namespace hegui::gateway {
+
+class StageChain {
+ public:
+  explicit StageChain(std::vector<std::unique_ptr<Stage>> stages) : stages_(std::move(stages)) {}
+
+  // kContinue or kLocalReply (call.reply set).
+  StageVerdict OnRequest(Call& call);
+  StageVerdict OnResponse(Call& call);
+  // `text`: in, the delta from upstream; out, the bytes every stage released.
+  // kContinue, kHoldBack (something is held) or kLocalReply.
+  StageVerdict OnChunk(Call& call, std::string& text);
+  // Flushes every stage in order; `text` receives the released bytes.
+  StageVerdict OnStreamEnd(Call& call, std::string& text);
+  // Runs every stage's OnComplete. The first failure replaces call.reply with
+  // 503 audit_log_unavailable and is returned.
+  Status OnComplete(Call& call);
+
+ private:
+  std::vector<std::unique_ptr<Stage>> stages_;
+};
+
+class Pipeline {
+ public:
+  static StatusOr<std::unique_ptr<Pipeline>> Build(const GatewayConfig& config,
+                                                   const StageServices& services);
+
+  StageChain CreateChain() const;
+  // A chain with only the named stage (e.g. authenticate for GET /v1/models),
+  // empty if the pipeline does not have it.
+  StageChain CreateChainOf(std::string_view name) const;
+
+ private:
+  std::vector<std::unique_ptr<StageFactory>> factories_;
+};
+
+}  // namespace hegui::gateway
+
+#endif  // HEGUI_GATEWAY_PIPELINE_H_

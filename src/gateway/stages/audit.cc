@@ -1,0 +1,70 @@
+#include "gateway/stages/audit.h"
+
+#include "gateway/metrics.h"
+#include "gateway/services.h"
+
+namespace hegui::gateway {
+
+namespace {
+
+class AuditStage : public Stage {
+ public:
+  AuditStage(GatewayServices* services, Metrics* metrics)
+      : services_(services), metrics_(metrics) {}
+
+  StageVerdict OnRequest(Call& call) override {
+    Status healthy = services_->EvidenceLogHealthy();
+    if (healthy.ok()) return StageVerdict::kContinue;
+    call.outcome = "audit_unavailable";
+    call.reply = ServiceUnavailable(
+        "audit_log_unavailable",
+        "The evidence log cannot be written (" + healthy.message() +
+            "); the gateway refuses service until it can, because every model call must be "
+            "recorded (CSL Art. 23)");
+    return StageVerdict::kLocalReply;
+  }
+
+  Status OnComplete(Call& call) override {
+    auto start = std::chrono::steady_clock::now();
+    Status status = services_->RecordCall(call);
+    if (metrics_) {
+      metrics_->audit_append_latency.Observe(
+          {}, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    return status;
+  }
+
+ private:
+  GatewayServices* services_;
+  Metrics* metrics_;
+};
+
+class AuditFactory : public StageFactory {
+ public:
+  AuditFactory(GatewayServices* services, Metrics* metrics)
+      : services_(services), metrics_(metrics) {}
+  std::string_view name() const override { return "audit"; }
+  std::unique_ptr<Stage> Create() const override {
+    return std::make_unique<AuditStage>(services_, metrics_);
+  }
+
+ private:
+  GatewayServices* services_;
+  Metrics* metrics_;
+};
+
+}  // namespace
+
+StatusOr<std::shared_ptr<const StageConfig>> ParseAuditConfig(ConfigFields& fields) {
+  HEGUI_RETURN_IF_ERROR(fields.Finish());
+  return std::shared_ptr<const StageConfig>(std::make_shared<AuditConfig>());
+}
+
+StatusOr<std::unique_ptr<StageFactory>> MakeAuditFactory(std::shared_ptr<const StageConfig>,
+                                                         const StageServices& services) {
+  if (!services.services) return FailedPreconditionError("audit needs the evidence log");
+  return std::unique_ptr<StageFactory>(
+      std::make_unique<AuditFactory>(services.services, services.metrics));
+}
+
+}  // namespace hegui::gateway

@@ -1,0 +1,315 @@
+#include "gateway/upstream_client.h"
+
+#include <openssl/ssl.h>
+
+#include <array>
+#include <limits>
+
+namespace hegui::gateway {
+
+namespace {
+constexpr auto kUse = net::use_awaitable;
+constexpr size_t kPieceBytes = 16 << 10;
+
+bool IsStaleConnection(const boost::system::error_code& ec) {
+  return ec == http::error::end_of_stream || ec == net::error::eof ||
+         ec == net::error::connection_reset || ec == net::error::broken_pipe ||
+         ec == net::ssl::error::stream_truncated;
+}
+}  // namespace
+
+StatusOr<UpstreamUrl> ParseUpstreamUrl(std::string_view url) {
+  UpstreamUrl out;
+  std::string_view rest;
+  if (url.starts_with("http://")) {
+    rest = url.substr(7);
+  } else if (url.starts_with("https://")) {
+    out.tls = true;
+    rest = url.substr(8);
+  } else {
+    return InvalidArgumentError("'" + std::string(url) + "' must start with http:// or https://");
+  }
+  size_t slash = rest.find('/');
+  std::string_view authority = rest.substr(0, slash);
+  if (slash != std::string_view::npos) {
+    out.base_path = std::string(rest.substr(slash));
+    while (!out.base_path.empty() && out.base_path.back() == '/') out.base_path.pop_back();
+  }
+  if (authority.empty()) return InvalidArgumentError("'" + std::string(url) + "' has no host");
+  size_t colon = authority.rfind(':');
+  if (colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
+    out.host = std::string(authority.substr(0, colon));
+    out.port = std::string(authority.substr(colon + 1));
+    if (out.port.empty() || out.port.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoul(out.port) == 0 || std::stoul(out.port) > 65535) {
+      return InvalidArgumentError("'" + std::string(url) + "' has an invalid port");
+    }
+  } else {
+    out.host = std::string(authority);
+    out.port = out.tls ? "443" : "80";
+  }
+  if (out.host.size() > 2 && out.host.front() == '[' && out.host.back() == ']') {
+    out.host = out.host.substr(1, out.host.size() - 2);
+  }
+  if (out.host.empty()) return InvalidArgumentError("'" + std::string(url) + "' has no host");
+  return out;
+}
+
+struct UpstreamClient::Connection {
+  std::unique_ptr<beast::tcp_stream> plain;
+  std::unique_ptr<beast::ssl_stream<beast::tcp_stream>> tls;
+  beast::flat_buffer buffer;
+  std::chrono::steady_clock::time_point idle_since;
+
+  beast::tcp_stream& tcp() { return tls ? tls->next_layer() : *plain; }
+};
+
+struct UpstreamClient::Exchange::State {
+  http::response_parser<http::buffer_body> parser;
+  std::array<char, kPieceBytes> piece;
+};
+
+UpstreamClient::UpstreamClient(std::string name, UpstreamUrl url, UpstreamOptions options)
+    : name_(std::move(name)), url_(std::move(url)), options_(std::move(options)) {}
+
+UpstreamClient::~UpstreamClient() = default;
+
+StatusOr<std::shared_ptr<UpstreamClient>> UpstreamClient::Create(std::string name,
+                                                                 UpstreamUrl url,
+                                                                 UpstreamOptions options) {
+  std::shared_ptr<UpstreamClient> client(
+      new UpstreamClient(std::move(name), std::move(url), std::move(options)));
+  if (client->url_.tls) {
+    client->tls_context_ = std::make_unique<net::ssl::context>(net::ssl::context::tls_client);
+    boost::system::error_code ec;
+    client->tls_context_->set_default_verify_paths(ec);
+    if (ec) return UnavailableError("upstream '" + client->name_ + "': " + ec.message());
+    if (!client->options_.ca_file.empty()) {
+      client->tls_context_->load_verify_file(client->options_.ca_file, ec);
+      if (ec) {
+        return InvalidArgumentError("upstream '" + client->name_ + "': ca_file '" +
+                                    client->options_.ca_file + "': " + ec.message());
+      }
+    }
+    client->tls_context_->set_verify_mode(
+        client->options_.tls_verify ? net::ssl::verify_peer : net::ssl::verify_none);
+  }
+  return client;
+}
+
+void UpstreamClient::Close() {
+  std::lock_guard lock(mu_);
+  closed_ = true;
+  idle_.clear();
+}
+
+std::unique_ptr<UpstreamClient::Connection> UpstreamClient::TakeIdle(
+    net::execution_context* context) {
+  std::lock_guard lock(mu_);
+  auto it = idle_.find(context);
+  if (it == idle_.end()) return nullptr;
+  auto now = std::chrono::steady_clock::now();
+  while (!it->second.empty()) {
+    std::unique_ptr<Connection> c = std::move(it->second.back());
+    it->second.pop_back();
+    if (now - c->idle_since < options_.pool_idle_timeout) return c;
+  }
+  return nullptr;
+}
+
+void UpstreamClient::GiveBack(net::execution_context* context,
+                              std::unique_ptr<Connection> connection) {
+  std::lock_guard lock(mu_);
+  if (closed_) return;
+  auto& pool = idle_[context];
+  if (pool.size() >= options_.max_idle_connections) return;
+  connection->idle_since = std::chrono::steady_clock::now();
+  pool.push_back(std::move(connection));
+}
+
+net::awaitable<StatusOr<std::unique_ptr<UpstreamClient::Connection>>> UpstreamClient::Connect() {
+  auto executor = co_await net::this_coro::executor;
+  boost::system::error_code ec;
+  tcp::resolver resolver(executor);
+  auto endpoints =
+      co_await resolver.async_resolve(url_.host, url_.port, net::redirect_error(kUse, ec));
+  if (ec) {
+    co_return UnavailableError("upstream '" + name_ + "': cannot resolve '" + url_.host +
+                               "': " + ec.message());
+  }
+  auto connection = std::make_unique<Connection>();
+  if (url_.tls) {
+    connection->tls =
+        std::make_unique<beast::ssl_stream<beast::tcp_stream>>(executor, *tls_context_);
+  } else {
+    connection->plain = std::make_unique<beast::tcp_stream>(executor);
+  }
+  connection->tcp().expires_after(options_.connect_timeout);
+  co_await connection->tcp().async_connect(endpoints, net::redirect_error(kUse, ec));
+  if (ec == beast::error::timeout) {
+    co_return ResourceExhaustedError("upstream '" + name_ + "': connecting timed out after " +
+                                     std::to_string(options_.connect_timeout.count()) + " ms");
+  }
+  if (ec) {
+    co_return UnavailableError("upstream '" + name_ + "': cannot connect to " + url_.host + ":" +
+                               url_.port + ": " + ec.message());
+  }
+  connection->tcp().socket().set_option(tcp::no_delay(true), ec);
+  if (url_.tls) {
+    SSL* ssl = connection->tls->native_handle();
+    if (!SSL_set_tlsext_host_name(ssl, url_.host.c_str())) {
+      co_return UnavailableError("upstream '" + name_ + "': cannot set TLS server name");
+    }
+    if (options_.tls_verify) {
+      connection->tls->set_verify_callback(net::ssl::host_name_verification(url_.host));
+    }
+    co_await connection->tls->async_handshake(net::ssl::stream_base::client,
+                                              net::redirect_error(kUse, ec));
+    if (ec) {
+      co_return UnavailableError("upstream '" + name_ + "': TLS handshake with " + url_.host +
+                                 " failed: " + ec.message());
+    }
+  }
+  connection->tcp().expires_never();
+  co_return connection;
+}
+
+net::awaitable<StatusOr<std::unique_ptr<UpstreamClient::Exchange>>> UpstreamClient::Start(
+    http::verb method, std::string_view path, std::string body,
+    std::vector<std::pair<std::string, std::string>> headers) {
+  auto executor = co_await net::this_coro::executor;
+  net::execution_context* context = &net::query(executor, net::execution::context);
+  http::request<http::string_body> request{method, url_.base_path + std::string(path), 11};
+  request.set(http::field::host, url_.host);
+  request.set(http::field::user_agent, "hegui-gateway");
+  if (!body.empty()) request.set(http::field::content_type, "application/json");
+  for (auto& [name, value] : headers) request.set(name, value);
+  request.keep_alive(true);
+  request.body() = std::move(body);
+  request.prepare_payload();
+
+  int connect_failures = 0;
+  bool retried_stale = false;
+  for (;;) {
+    std::unique_ptr<Connection> connection = TakeIdle(context);
+    bool reused = connection != nullptr;
+    if (!connection) {
+      StatusOr<std::unique_ptr<Connection>> fresh = co_await Connect();
+      if (!fresh.ok()) {
+        if (fresh.status().code() == StatusCode::kUnavailable &&
+            connect_failures++ < options_.connect_retries) {
+          continue;  // Nothing was sent: safe to try again.
+        }
+        co_return fresh.status();
+      }
+      connection = std::move(fresh).value();
+    }
+    auto state = std::make_unique<Exchange::State>();
+    // Not boost::none: Boost 1.74 compares a Content-Length against an empty
+    // optional as "over the limit". ReadAll enforces its own bound.
+    state->parser.body_limit(std::numeric_limits<std::uint64_t>::max());
+    boost::system::error_code ec;
+    connection->tcp().expires_after(options_.response_timeout);
+    if (connection->tls) {
+      co_await http::async_write(*connection->tls, request, net::redirect_error(kUse, ec));
+      if (!ec) {
+        co_await http::async_read_header(*connection->tls, connection->buffer, state->parser,
+                                         net::redirect_error(kUse, ec));
+      }
+    } else {
+      co_await http::async_write(*connection->plain, request, net::redirect_error(kUse, ec));
+      if (!ec) {
+        co_await http::async_read_header(*connection->plain, connection->buffer, state->parser,
+                                         net::redirect_error(kUse, ec));
+      }
+    }
+    if (ec) {
+      if (reused && !retried_stale && IsStaleConnection(ec)) {
+        retried_stale = true;  // The server closed the idle connection; nothing was processed.
+        continue;
+      }
+      if (ec == beast::error::timeout) {
+        co_return ResourceExhaustedError(
+            "upstream '" + name_ + "' did not answer within " +
+            std::to_string(options_.response_timeout.count()) + " ms");
+      }
+      if (IsStaleConnection(ec)) {
+        co_return UnavailableError("upstream '" + name_ +
+                                   "' closed the connection without answering");
+      }
+      co_return UnavailableError("upstream '" + name_ + "': " + ec.message());
+    }
+    connection->tcp().expires_never();
+    std::unique_ptr<Exchange> exchange(new Exchange(this, context, std::move(connection)));
+    exchange->state_ = std::move(state);
+    co_return exchange;
+  }
+}
+
+UpstreamClient::Exchange::Exchange(UpstreamClient* client, net::execution_context* context,
+                                   std::unique_ptr<Connection> connection)
+    : client_(client), context_(context), connection_(std::move(connection)) {}
+
+UpstreamClient::Exchange::~Exchange() {
+  if (connection_ && state_ && state_->parser.is_done() && state_->parser.keep_alive()) {
+    client_->GiveBack(context_, std::move(connection_));
+  }
+}
+
+int UpstreamClient::Exchange::status() const { return state_->parser.get().result_int(); }
+
+std::string UpstreamClient::Exchange::header(std::string_view name) const {
+  auto it = state_->parser.get().find(beast::string_view(name.data(), name.size()));
+  if (it == state_->parser.get().end()) return "";
+  return std::string(it->value());
+}
+
+bool UpstreamClient::Exchange::done() const { return state_->parser.is_done(); }
+
+net::awaitable<StatusOr<std::string_view>> UpstreamClient::Exchange::ReadSome() {
+  auto& parser = state_->parser;
+  while (!parser.is_done()) {
+    parser.get().body().data = state_->piece.data();
+    parser.get().body().size = state_->piece.size();
+    boost::system::error_code ec;
+    connection_->tcp().expires_after(client_->options_.read_timeout);
+    if (connection_->tls) {
+      co_await http::async_read_some(*connection_->tls, connection_->buffer, parser,
+                                     net::redirect_error(kUse, ec));
+    } else {
+      co_await http::async_read_some(*connection_->plain, connection_->buffer, parser,
+                                     net::redirect_error(kUse, ec));
+    }
+    connection_->tcp().expires_never();
+    if (ec == http::error::need_buffer) ec = {};
+    if (ec == beast::error::timeout) {
+      co_return ResourceExhaustedError(
+          "upstream '" + client_->name_ + "' sent nothing for " +
+          std::to_string(client_->options_.read_timeout.count()) + " ms mid-response");
+    }
+    if (ec) {
+      co_return UnavailableError("upstream '" + client_->name_ +
+                                 "' broke off the response: " + ec.message());
+    }
+    size_t n = state_->piece.size() - parser.get().body().size;
+    if (n > 0) co_return std::string_view(state_->piece.data(), n);
+  }
+  co_return std::string_view();
+}
+
+net::awaitable<StatusOr<std::string>> UpstreamClient::Exchange::ReadAll(size_t max_bytes) {
+  std::string body;
+  while (!done()) {
+    StatusOr<std::string_view> piece = co_await ReadSome();
+    if (!piece.ok()) co_return piece.status();
+    if (body.size() + piece->size() > max_bytes) {
+      co_return ResourceExhaustedError("upstream '" + client_->name_ +
+                                       "' response is larger than " +
+                                       std::to_string(max_bytes) + " bytes");
+    }
+    body.append(*piece);
+  }
+  co_return body;
+}
+
+}  // namespace hegui::gateway

@@ -12,7 +12,9 @@ void AddAssessmentsCommand(CLI::App& app, CommandResult& result);
 void AddAuditCommand(CLI::App& app, CommandResult& result);
 void AddKeysCommand(CLI::App& app, CommandResult& result);
 void AddLawCommand(CLI::App& app, CommandResult& result);
+void AddMockUpstreamCommand(CLI::App& app, CommandResult& result);
 void AddScanCommand(CLI::App& app, CommandResult& result);
+void AddServeCommand(CLI::App& app, CommandResult& result);
 void AddUsersCommand(CLI::App& app, CommandResult& result);
 
 }  // namespace hegui::cli

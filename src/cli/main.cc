@@ -14,7 +14,9 @@ int main(int argc, char** argv) {
   hegui::cli::AddAuditCommand(app, result);
   hegui::cli::AddKeysCommand(app, result);
   hegui::cli::AddLawCommand(app, result);
+  hegui::cli::AddMockUpstreamCommand(app, result);
   hegui::cli::AddScanCommand(app, result);
+  hegui::cli::AddServeCommand(app, result);
   hegui::cli::AddUsersCommand(app, result);
   try {
     app.parse(argc, argv);

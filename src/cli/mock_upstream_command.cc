@@ -1,7 +1,9 @@
 // `hegui mock-upstream`: runs the deterministic OpenAI-compatible model server
 // (gateway/mock_upstream.h) in the foreground until SIGINT or SIGTERM.
-#include <csignal>
+#include <signal.h>
+
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <iostream>
 #include <string>
 #include <vector>

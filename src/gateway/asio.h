@@ -7,13 +7,12 @@
 #ifndef HEGUI_GATEWAY_ASIO_H_
 #define HEGUI_GATEWAY_ASIO_H_
 
-#include <utility>
-
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <utility>
 
 namespace hegui::gateway {
 

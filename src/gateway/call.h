@@ -35,14 +35,14 @@ struct Principal {
 
 // One finding of a scan, as the gateway records it (never the matched text).
 struct CallFinding {
-  std::string where;     // "input" or "output".
-  std::string kind;      // "pi" or "lexicon".
-  std::string type;      // PI type (resident_id, mobile, ...) or lexicon category.
-  std::string article;   // CSL article the category maps to, e.g. "12".
+  std::string where;    // "input" or "output".
+  std::string kind;     // "pi" or "lexicon".
+  std::string type;     // PI type (resident_id, mobile, ...) or lexicon category.
+  std::string article;  // CSL article the category maps to, e.g. "12".
   std::string rule_id;
-  size_t offset = 0;     // Byte offset in the scanned text (original bytes).
+  size_t offset = 0;  // Byte offset in the scanned text (original bytes).
   size_t length = 0;
-  std::string action;    // allow, mask, block, review.
+  std::string action;  // allow, mask, block, review.
 };
 
 struct Call {
@@ -68,10 +68,10 @@ struct Call {
 
   // Response.
   int upstream_status = 0;
-  nlohmann::json response;      // Non-streaming response body (output_scan may rewrite).
-  std::string delivered_text;   // What reached the client (streams), for token counts.
-  std::string withheld_text;    // Output the client never got (cut or blocked).
-  std::string withheld_input;   // Input that was blocked, kept sealed in the record.
+  nlohmann::json response;     // Non-streaming response body (output_scan may rewrite).
+  std::string delivered_text;  // What reached the client (streams), for token counts.
+  std::string withheld_text;   // Output the client never got (cut or blocked).
+  std::string withheld_input;  // Input that was blocked, kept sealed in the record.
   int prompt_tokens = 0;
   int completion_tokens = 0;
   std::chrono::microseconds upstream_latency{0};

@@ -33,7 +33,8 @@ std::chrono::milliseconds Ms(ConfigFields& f, const std::string& key,
 }
 
 void ParseListen(ConfigFields& root, GatewayConfig* c) {
-  std::string listen = root.String("listen", c->listen_address + ":" + std::to_string(c->listen_port));
+  std::string listen =
+      root.String("listen", c->listen_address + ":" + std::to_string(c->listen_port));
   size_t colon = listen.rfind(':');
   std::string port = colon == std::string::npos ? "" : listen.substr(colon + 1);
   if (colon == std::string::npos || port.empty() ||
@@ -59,8 +60,8 @@ void ParseLimits(ConfigFields& root, GatewayConfig* c) {
   c->limits.read_timeout = Ms(f, "read_timeout_ms", c->limits.read_timeout);
   c->limits.idle_timeout = Ms(f, "idle_timeout_ms", c->limits.idle_timeout);
   c->limits.write_timeout = Ms(f, "write_timeout_ms", c->limits.write_timeout);
-  c->max_upstream_response_bytes = f.Int("max_upstream_response_bytes",
-                                         c->max_upstream_response_bytes, 1024, 1LL << 30);
+  c->max_upstream_response_bytes =
+      f.Int("max_upstream_response_bytes", c->max_upstream_response_bytes, 1024, 1LL << 30);
   root.Fail(f.Finish());
 }
 
@@ -91,6 +92,11 @@ void ParseStorage(ConfigFields& root, GatewayConfig* c) {
   {
     ConfigFields f(root.Child("audit"), "audit", root.source());
     c->audit_dir = f.String("dir", c->data_dir + "/audit");
+    root.Fail(f.Finish());
+  }
+  {
+    ConfigFields f(root.Child("scan"), "scan", root.source());
+    c->lexicon_path = f.String("lexicon", "");
     root.Fail(f.Finish());
   }
   {
@@ -130,7 +136,8 @@ void ParseUpstreams(ConfigFields& root, GatewayConfig* c) {
     u.options.ca_file = f.String("ca_file", "");
     if (f.ok() && u.name.empty()) f.Fail(f.ErrorAt(list[i], path + ".name", "required"));
     if (f.ok() && !names.insert(u.name).second) {
-      f.Fail(f.ErrorAt(list[i]["name"], path + ".name", "duplicate upstream name '" + u.name + "'"));
+      f.Fail(
+          f.ErrorAt(list[i]["name"], path + ".name", "duplicate upstream name '" + u.name + "'"));
     }
     if (f.ok()) {
       auto parsed = ParseUpstreamUrl(u.url);
@@ -221,9 +228,10 @@ void ParsePipeline(ConfigFields& root, GatewayConfig* c) {
     }
     if (!first && rank <= last_rank) {
       root.Fail(root.ErrorAt(at, path,
-                             "stage '" + name + "' is duplicated or out of order; the order is "
-                             "authenticate, identity, rate_limit, input_scan, route, "
-                             "output_scan, audit, metrics"));
+                             "stage '" + name +
+                                 "' is duplicated or out of order; the order is "
+                                 "authenticate, identity, rate_limit, input_scan, route, "
+                                 "output_scan, audit, metrics"));
       return;
     }
     first = false;
@@ -248,9 +256,9 @@ void ParsePipeline(ConfigFields& root, GatewayConfig* c) {
   }
   for (const char* needs_key : {"identity", "rate_limit"}) {
     if (c->HasStage(needs_key) && !c->HasStage("authenticate")) {
-      root.Fail(root.ErrorAt(list, "pipeline",
-                             std::string("stage '") + needs_key +
-                                 "' needs 'authenticate' before it"));
+      root.Fail(
+          root.ErrorAt(list, "pipeline",
+                       std::string("stage '") + needs_key + "' needs 'authenticate' before it"));
       return;
     }
   }

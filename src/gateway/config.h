@@ -75,6 +75,7 @@ struct GatewayConfig {
   std::string audit_dir;                 // default <data_dir>/audit
   std::string admin_token;               // Resolved from admin.token_env; empty: admin API off.
   std::string demo_key_file;             // default <data_dir>/demo-api-key
+  std::string lexicon_path;              // scan.lexicon; empty: the shipped default lexicon
 
   std::vector<UpstreamConfig> upstreams;
   // With no upstream configured, start the mock upstream in-process and route

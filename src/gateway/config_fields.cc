@@ -86,8 +86,8 @@ double ConfigFields::Double(const std::string& key, double fallback, double min,
   try {
     double v = n.as<double>();
     if (!(v >= min && v <= max)) {
-      Fail(ErrorAt(n, PathOf(key), "value is outside [" + std::to_string(min) + ", " +
-                                       std::to_string(max) + "]"));
+      Fail(ErrorAt(n, PathOf(key),
+                   "value is outside [" + std::to_string(min) + ", " + std::to_string(max) + "]"));
       return fallback;
     }
     return v;

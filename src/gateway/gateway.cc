@@ -77,8 +77,7 @@ struct Gateway::Impl {
     auto runtime = std::make_shared<Runtime>();
     runtime->config = Effective(std::move(config));
     StageServices stage_services{runtime->config.get(), &metrics, services};
-    HEGUI_ASSIGN_OR_RETURN(runtime->pipeline,
-                           Pipeline::Build(*runtime->config, stage_services));
+    HEGUI_ASSIGN_OR_RETURN(runtime->pipeline, Pipeline::Build(*runtime->config, stage_services));
     for (const UpstreamConfig& u : runtime->config->upstreams) {
       if (previous) {
         auto it = previous->clients.find(u.name);
@@ -179,13 +178,13 @@ struct Gateway::Impl {
       co_return;
     }
     auto auth = request.find(http::field::authorization);
-    std::string_view given = auth == request.end() ? std::string_view()
-                                                   : std::string_view(auth->value().data(),
-                                                                      auth->value().size());
+    std::string_view given = auth == request.end()
+                                 ? std::string_view()
+                                 : std::string_view(auth->value().data(), auth->value().size());
     if (!given.starts_with("Bearer ") || !ConstantTimeEquals(given.substr(7), token)) {
-      co_await Send(out, 401, "application/json",
-                    InvalidApiKey("The admin API needs 'Authorization: Bearer <admin token>'")
-                        .ToJson());
+      co_await Send(
+          out, 401, "application/json",
+          InvalidApiKey("The admin API needs 'Authorization: Bearer <admin token>'").ToJson());
       co_return;
     }
     std::string method(request.method_string());

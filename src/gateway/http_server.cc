@@ -180,8 +180,7 @@ net::awaitable<void> HttpServer::Accept() {
     boost::system::error_code ec;
     net::io_context& target = *contexts_[next];
     next = (next + 1) % contexts_.size();
-    tcp::socket socket =
-        co_await acceptor_->async_accept(target, net::redirect_error(kUse, ec));
+    tcp::socket socket = co_await acceptor_->async_accept(target, net::redirect_error(kUse, ec));
     if (ec) {
       if (ec == net::error::operation_aborted || !acceptor_->is_open()) co_return;
       // Out of file descriptors and the like: back off briefly, keep serving.
@@ -224,8 +223,8 @@ net::awaitable<void> HttpServer::Serve(tcp::socket socket) {
         break;
       }
       if (ec == http::error::header_limit) {
-        co_await Refuse(stream, http::status::request_header_fields_too_large,
-                        "headers_too_large", "request headers are larger than the limit");
+        co_await Refuse(stream, http::status::request_header_fields_too_large, "headers_too_large",
+                        "request headers are larger than the limit");
         break;
       }
       if (ec) {
@@ -235,8 +234,7 @@ net::awaitable<void> HttpServer::Serve(tcp::socket socket) {
       }
       size_t fields = std::distance(parser.get().begin(), parser.get().end());
       if (fields > limits.max_header_count) {
-        co_await Refuse(stream, http::status::request_header_fields_too_large,
-                        "too_many_headers",
+        co_await Refuse(stream, http::status::request_header_fields_too_large, "too_many_headers",
                         "the request has more header fields than the limit");
         break;
       }

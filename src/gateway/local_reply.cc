@@ -6,10 +6,11 @@
 namespace hegui::gateway {
 
 std::string LocalReply::ToJson() const {
-  nlohmann::json error = {{"message", message},
-                          {"type", type},
-                          {"param", param.empty() ? nlohmann::json(nullptr) : nlohmann::json(param)},
-                          {"code", code}};
+  nlohmann::json error = {
+      {"message", message},
+      {"type", type},
+      {"param", param.empty() ? nlohmann::json(nullptr) : nlohmann::json(param)},
+      {"code", code}};
   return nlohmann::json{{"error", std::move(error)}}.dump(-1, ' ', false,
                                                           nlohmann::json::error_handler_t::replace);
 }
@@ -17,8 +18,7 @@ std::string LocalReply::ToJson() const {
 namespace {
 LocalReply Make(int status, std::string type, std::string code, std::string message,
                 std::string param = "") {
-  return LocalReply{status, std::move(type), std::move(code), std::move(message),
-                    std::move(param)};
+  return LocalReply{status, std::move(type), std::move(code), std::move(message), std::move(param)};
 }
 }  // namespace
 

@@ -97,7 +97,7 @@ void HistogramFamily::Render(std::string* out) const {
 
 namespace {
 const std::vector<double> kLatencyBounds = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                            0.1,    0.25,  0.5,    1,     2.5,   5,     10};
+                                            0.1,    0.25,  0.5,    1,     2.5,  5,     10};
 }
 
 Metrics::Metrics()
@@ -118,8 +118,8 @@ Metrics::Metrics()
                        kLatencyBounds),
       audit_append_latency("hegui_audit_append_duration_seconds",
                            "Latency of a durable evidence-log append.", {}, kLatencyBounds),
-      config_reloads("hegui_config_reloads_total", "Configuration reloads by result.",
-                     {"result"}) {}
+      config_reloads("hegui_config_reloads_total", "Configuration reloads by result.", {"result"}) {
+}
 
 std::string Metrics::Render() const {
   std::string out;

@@ -57,15 +57,15 @@ struct Metrics {
   Metrics();
   std::string Render() const;
 
-  CounterFamily requests;         // endpoint, outcome, status
-  CounterFamily blocks;           // where, category, article
-  CounterFamily reviews;          // where, category, article
-  CounterFamily pi_findings;      // where, type
-  CounterFamily upstream_errors;  // upstream, kind
+  CounterFamily requests;            // endpoint, outcome, status
+  CounterFamily blocks;              // where, category, article
+  CounterFamily reviews;             // where, category, article
+  CounterFamily pi_findings;         // where, type
+  CounterFamily upstream_errors;     // upstream, kind
   HistogramFamily request_latency;   // endpoint
   HistogramFamily upstream_latency;  // upstream
   HistogramFamily audit_append_latency;
-  CounterFamily config_reloads;   // result
+  CounterFamily config_reloads;  // result
 };
 
 }  // namespace hegui::gateway

@@ -148,7 +148,8 @@ struct MockUpstream::Impl {
     if (request.method() == http::verb::get && target == "/v1/models") {
       json data = json::array();
       for (const auto& m : options.models) {
-        data.push_back({{"id", m}, {"object", "model"}, {"created", kCreated}, {"owned_by", "mock"}});
+        data.push_back(
+            {{"id", m}, {"object", "model"}, {"created", kCreated}, {"owned_by", "mock"}});
       }
       std::string list = json{{"object", "list"}, {"data", data}}.dump();
       (void)co_await out.Send(200, "application/json", std::move(list));
@@ -241,7 +242,9 @@ struct MockUpstream::Impl {
                                 {"message", {{"role", "assistant"}, {"content", reply}}},
                                 {"logprobs", nullptr},
                                 {"finish_reason", "stop"}}
-                         : json{{"index", 0}, {"text", reply}, {"logprobs", nullptr},
+                         : json{{"index", 0},
+                                {"text", reply},
+                                {"logprobs", nullptr},
                                 {"finish_reason", "stop"}};
       json response = {{"id", id},
                        {"object", chat ? "chat.completion" : "text_completion"},
@@ -260,9 +263,13 @@ struct MockUpstream::Impl {
                               const json& body, Responder& out) {
     if (!(co_await out.BeginStream(200, "text/event-stream")).ok()) co_return;
     auto chunk = [&](json delta_or_text, json finish) {
-      json choice = chat ? json{{"index", 0}, {"delta", delta_or_text}, {"logprobs", nullptr},
+      json choice = chat ? json{{"index", 0},
+                                {"delta", delta_or_text},
+                                {"logprobs", nullptr},
                                 {"finish_reason", finish}}
-                         : json{{"index", 0}, {"text", delta_or_text}, {"logprobs", nullptr},
+                         : json{{"index", 0},
+                                {"text", delta_or_text},
+                                {"logprobs", nullptr},
                                 {"finish_reason", finish}};
       return FormatSseData(json{{"id", id},
                                 {"object", chat ? "chat.completion.chunk" : "text_completion"},

@@ -37,10 +37,10 @@ struct MockUpstreamOptions {
   uint16_t port = 0;  // 0 picks a free port.
   int threads = 1;
   std::vector<std::string> models = {"mock-1", "mock-embed"};
-  size_t chunk_chars = 4;                      // Characters per streamed delta.
-  std::chrono::milliseconds latency{0};        // Before the answer starts.
-  std::chrono::milliseconds chunk_delay{0};    // Between streamed deltas.
-  int fail_every = 0;                          // Every Nth model call gets 500 (0: never).
+  size_t chunk_chars = 4;                    // Characters per streamed delta.
+  std::chrono::milliseconds latency{0};      // Before the answer starts.
+  std::chrono::milliseconds chunk_delay{0};  // Between streamed deltas.
+  int fail_every = 0;                        // Every Nth model call gets 500 (0: never).
   // (substring of the prompt, reply): the first match replaces the echo.
   std::vector<std::pair<std::string, std::string>> scripted_replies;
 };

@@ -27,8 +27,8 @@ void UpstreamFailed(Call& call, const Status& status) {
   call.outcome = "upstream_error";
   call.failure = status.message();
   if (status.code() == StatusCode::kResourceExhausted) {
-    call.reply = UpstreamError(504, "upstream_timeout", "The model server timed out: " +
-                                                            status.message());
+    call.reply =
+        UpstreamError(504, "upstream_timeout", "The model server timed out: " + status.message());
   } else {
     call.reply = UpstreamError(502, "upstream_unavailable",
                                "The model server could not be reached: " + status.message());
@@ -50,11 +50,11 @@ void UpstreamRefused(Call& call, int status, const std::string& body) {
   }
   std::string upstream = call.upstream ? call.upstream->name : "?";
   if (status >= 500) {
-    call.failure = "upstream '" + upstream + "' answered HTTP " + std::to_string(status) + ": " +
-                   message;
-    call.reply = UpstreamError(502, "upstream_error",
-                               "The model server failed (HTTP " + std::to_string(status) +
-                                   "): " + message);
+    call.failure =
+        "upstream '" + upstream + "' answered HTTP " + std::to_string(status) + ": " + message;
+    call.reply =
+        UpstreamError(502, "upstream_error",
+                      "The model server failed (HTTP " + std::to_string(status) + "): " + message);
   } else {
     call.reply = LocalReply{status, type, code, "Upstream '" + upstream + "': " + message, ""};
   }
@@ -186,8 +186,7 @@ class StreamRelay {
       co_return false;
     }
     ReadUsage(call_, parsed);
-    if (!parsed.contains("choices") || !parsed["choices"].is_array() ||
-        parsed["choices"].empty()) {
+    if (!parsed.contains("choices") || !parsed["choices"].is_array() || parsed["choices"].empty()) {
       std::string data = FormatSseData(parsed.dump());  // Usage and other text-free events.
       co_return co_await Send(std::move(data));
     }
@@ -269,8 +268,7 @@ net::awaitable<void> Finish(Call& call, StageChain& chain, Responder& out) {
   if (call.reply) {
     if (call.reply->http_status == 429) headers.emplace_back("retry-after", "1");
     std::string body = call.reply->ToJson();
-    (void)co_await out.Send(call.reply->http_status, "application/json", std::move(body),
-                            headers);
+    (void)co_await out.Send(call.reply->http_status, "application/json", std::move(body), headers);
     co_return;
   }
   std::string body = call.response.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -308,8 +306,8 @@ net::awaitable<void> ServeModelCall(std::shared_ptr<const Runtime> runtime, Endp
   }
   auto client_it = runtime->clients.find(call.upstream->name);
   if (client_it == runtime->clients.end()) {
-    call.reply = ServiceUnavailable("no_route", "Upstream '" + call.upstream->name +
-                                                    "' has no client");
+    call.reply =
+        ServiceUnavailable("no_route", "Upstream '" + call.upstream->name + "' has no client");
     call.outcome = "refused";
     co_await Finish(call, chain, out);
     co_return;
@@ -322,8 +320,8 @@ net::awaitable<void> ServeModelCall(std::shared_ptr<const Runtime> runtime, Endp
   if (call.stream) headers.emplace_back("accept", "text/event-stream");
   std::string body = call.request.dump(-1, ' ', false, json::error_handler_t::replace);
   auto sent = std::chrono::steady_clock::now();
-  auto exchange = co_await client.Start(http::verb::post, UpstreamPath(endpoint),
-                                        std::move(body), std::move(headers));
+  auto exchange = co_await client.Start(http::verb::post, UpstreamPath(endpoint), std::move(body),
+                                        std::move(headers));
   call.upstream_latency = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - sent);
   if (!exchange.ok()) {
@@ -364,7 +362,7 @@ net::awaitable<void> ServeModelCall(std::shared_ptr<const Runtime> runtime, Endp
   }
   StreamRelay relay(call, chain, out, **exchange);
   co_await relay.Run();
-  exchange->reset();  // An unfinished upstream response closes its connection here.
+  exchange->reset();             // An unfinished upstream response closes its connection here.
   (void)chain.OnComplete(call);  // A failure sets call.reply: no [DONE] then.
   if (relay.client_gone()) {
     out.Abort();

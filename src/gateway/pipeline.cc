@@ -17,7 +17,8 @@ std::string_view EndpointName(Endpoint endpoint) {
 StageVerdict StageChain::OnRequest(Call& call) {
   for (auto& stage : stages_) {
     if (stage->OnRequest(call) == StageVerdict::kLocalReply) {
-      if (!call.reply) call.reply = ServiceUnavailable("internal_error", "a stage refused without a reason");
+      if (!call.reply)
+        call.reply = ServiceUnavailable("internal_error", "a stage refused without a reason");
       if (call.outcome == "ok") call.outcome = "refused";
       return StageVerdict::kLocalReply;
     }
@@ -28,7 +29,8 @@ StageVerdict StageChain::OnRequest(Call& call) {
 StageVerdict StageChain::OnResponse(Call& call) {
   for (auto& stage : stages_) {
     if (stage->OnResponse(call) == StageVerdict::kLocalReply) {
-      if (!call.reply) call.reply = ServiceUnavailable("internal_error", "a stage refused without a reason");
+      if (!call.reply)
+        call.reply = ServiceUnavailable("internal_error", "a stage refused without a reason");
       if (call.outcome == "ok") call.outcome = "refused";
       return StageVerdict::kLocalReply;
     }
@@ -41,7 +43,8 @@ StageVerdict StageChain::OnChunk(Call& call, std::string& text) {
   for (auto& stage : stages_) {
     StageVerdict v = stage->OnChunk(call, text);
     if (v == StageVerdict::kLocalReply) {
-      if (!call.reply) call.reply = ServiceUnavailable("internal_error", "a stage cut without a reason");
+      if (!call.reply)
+        call.reply = ServiceUnavailable("internal_error", "a stage cut without a reason");
       if (call.outcome == "ok") call.outcome = "cut";
       text.clear();
       return v;
@@ -55,12 +58,14 @@ StageVerdict StageChain::OnStreamEnd(Call& call, std::string& text) {
   std::string carry;
   for (auto& stage : stages_) {
     if (!carry.empty() && stage->OnChunk(call, carry) == StageVerdict::kLocalReply) {
-      if (!call.reply) call.reply = ServiceUnavailable("internal_error", "a stage cut without a reason");
+      if (!call.reply)
+        call.reply = ServiceUnavailable("internal_error", "a stage cut without a reason");
       if (call.outcome == "ok") call.outcome = "cut";
       return StageVerdict::kLocalReply;
     }
     if (stage->OnStreamEnd(call, carry) == StageVerdict::kLocalReply) {
-      if (!call.reply) call.reply = ServiceUnavailable("internal_error", "a stage cut without a reason");
+      if (!call.reply)
+        call.reply = ServiceUnavailable("internal_error", "a stage cut without a reason");
       if (call.outcome == "ok") call.outcome = "cut";
       return StageVerdict::kLocalReply;
     }
@@ -90,8 +95,7 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Build(const GatewayConfig& config,
                                                     const StageServices& services) {
   auto pipeline = std::make_unique<Pipeline>();
   for (const StageSpec& spec : config.pipeline) {
-    HEGUI_ASSIGN_OR_RETURN(std::unique_ptr<StageFactory> factory,
-                           MakeStageFactory(spec, services));
+    HEGUI_ASSIGN_OR_RETURN(std::unique_ptr<StageFactory> factory, MakeStageFactory(spec, services));
     pipeline->factories_.push_back(std::move(factory));
   }
   return pipeline;

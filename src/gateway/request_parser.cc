@@ -91,8 +91,7 @@ std::optional<LocalReply> CheckMessages(const nlohmann::json& body) {
 
 }  // namespace
 
-std::optional<LocalReply> ParseModelRequest(std::string_view body, Endpoint endpoint,
-                                            Call* call) {
+std::optional<LocalReply> ParseModelRequest(std::string_view body, Endpoint endpoint, Call* call) {
   if (!IsValidUtf8(body)) return InvalidRequest("The request body is not valid UTF-8");
   nlohmann::json parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) {
@@ -105,7 +104,8 @@ std::optional<LocalReply> ParseModelRequest(std::string_view body, Endpoint endp
   }
   bool stream = false;
   if (parsed.contains("stream") && !parsed["stream"].is_null()) {
-    if (!parsed["stream"].is_boolean()) return InvalidRequest("'stream' must be a boolean", "stream");
+    if (!parsed["stream"].is_boolean())
+      return InvalidRequest("'stream' must be a boolean", "stream");
     stream = parsed["stream"].get<bool>();
   }
   if (parsed.contains("n") && !parsed["n"].is_null()) {

@@ -24,9 +24,9 @@ namespace hegui::gateway {
 
 // One finding of a scan over a text, with byte offsets into that text.
 struct ScanHit {
-  std::string kind;      // "pi" or "lexicon".
-  std::string type;      // PI type or lexicon category.
-  std::string article;   // CSL article, e.g. "12"; empty when none.
+  std::string kind;     // "pi" or "lexicon".
+  std::string type;     // PI type or lexicon category.
+  std::string article;  // CSL article, e.g. "12"; empty when none.
   std::string rule_id;
   size_t offset = 0;
   size_t length = 0;
@@ -59,8 +59,8 @@ struct ReviewRequest {
   std::string where;     // "input" or "output".
   std::string category;  // What triggered it.
   std::string article;
-  std::string content;   // The text under review.
-  bool held = true;      // Held (not delivered) or delivered flagged.
+  std::string content;  // The text under review.
+  bool held = true;     // Held (not delivered) or delivered flagged.
 };
 
 class GatewayServices {

@@ -49,10 +49,10 @@ class SseParser {
   void ProcessLine(std::vector<SseEvent>* events);
 
   size_t max_event_bytes_;
-  std::string line_;     // The current line, without its end.
+  std::string line_;  // The current line, without its end.
   bool last_was_cr_ = false;
   bool has_data_ = false;
-  SseEvent event_;       // The event being assembled.
+  SseEvent event_;  // The event being assembled.
   size_t event_bytes_ = 0;
 };
 

@@ -74,8 +74,7 @@ UpstreamClient::UpstreamClient(std::string name, UpstreamUrl url, UpstreamOption
 
 UpstreamClient::~UpstreamClient() = default;
 
-StatusOr<std::shared_ptr<UpstreamClient>> UpstreamClient::Create(std::string name,
-                                                                 UpstreamUrl url,
+StatusOr<std::shared_ptr<UpstreamClient>> UpstreamClient::Create(std::string name, UpstreamUrl url,
                                                                  UpstreamOptions options) {
   std::shared_ptr<UpstreamClient> client(
       new UpstreamClient(std::move(name), std::move(url), std::move(options)));
@@ -91,8 +90,8 @@ StatusOr<std::shared_ptr<UpstreamClient>> UpstreamClient::Create(std::string nam
                                     client->options_.ca_file + "': " + ec.message());
       }
     }
-    client->tls_context_->set_verify_mode(
-        client->options_.tls_verify ? net::ssl::verify_peer : net::ssl::verify_none);
+    client->tls_context_->set_verify_mode(client->options_.tls_verify ? net::ssl::verify_peer
+                                                                      : net::ssl::verify_none);
   }
   return client;
 }
@@ -229,9 +228,8 @@ net::awaitable<StatusOr<std::unique_ptr<UpstreamClient::Exchange>>> UpstreamClie
         continue;
       }
       if (ec == beast::error::timeout) {
-        co_return ResourceExhaustedError(
-            "upstream '" + name_ + "' did not answer within " +
-            std::to_string(options_.response_timeout.count()) + " ms");
+        co_return ResourceExhaustedError("upstream '" + name_ + "' did not answer within " +
+                                         std::to_string(options_.response_timeout.count()) + " ms");
       }
       if (IsStaleConnection(ec)) {
         co_return UnavailableError("upstream '" + name_ +
@@ -283,9 +281,9 @@ net::awaitable<StatusOr<std::string_view>> UpstreamClient::Exchange::ReadSome() 
     connection_->tcp().expires_never();
     if (ec == http::error::need_buffer) ec = {};
     if (ec == beast::error::timeout) {
-      co_return ResourceExhaustedError(
-          "upstream '" + client_->name_ + "' sent nothing for " +
-          std::to_string(client_->options_.read_timeout.count()) + " ms mid-response");
+      co_return ResourceExhaustedError("upstream '" + client_->name_ + "' sent nothing for " +
+                                       std::to_string(client_->options_.read_timeout.count()) +
+                                       " ms mid-response");
     }
     if (ec) {
       co_return UnavailableError("upstream '" + client_->name_ +
@@ -304,8 +302,8 @@ net::awaitable<StatusOr<std::string>> UpstreamClient::Exchange::ReadAll(size_t m
     if (!piece.ok()) co_return piece.status();
     if (body.size() + piece->size() > max_bytes) {
       co_return ResourceExhaustedError("upstream '" + client_->name_ +
-                                       "' response is larger than " +
-                                       std::to_string(max_bytes) + " bytes");
+                                       "' response is larger than " + std::to_string(max_bytes) +
+                                       " bytes");
     }
     body.append(*piece);
   }

@@ -52,8 +52,9 @@ TEST(MetricsStageTest, CountsOutcomesAndFindings) {
   EXPECT_EQ(metrics.blocks.Get({"input", "prohibited", "12"}), 1);
   EXPECT_EQ(metrics.pi_findings.Get({"input", "mobile"}), 1);
   std::string text = metrics.Render();
-  EXPECT_NE(text.find("hegui_blocks_total{where=\"input\",category=\"prohibited\",article=\"12\"} 1"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find("hegui_blocks_total{where=\"input\",category=\"prohibited\",article=\"12\"} 1"),
+      std::string::npos)
       << text;
 }
 

@@ -45,8 +45,7 @@ TEST_F(AuthenticateTest, StoreDownFailsClosed) {
 TEST_F(AuthenticateTest, UnknownSettingIsAConfigError) {
   auto factory = BuildStage("authenticate", "{header: x}", nullptr, &services_);
   ASSERT_FALSE(factory.ok());
-  EXPECT_NE(factory.status().message().find("pipeline[0].authenticate.header"),
-            std::string::npos)
+  EXPECT_NE(factory.status().message().find("pipeline[0].authenticate.header"), std::string::npos)
       << factory.status().ToString();
 }
 

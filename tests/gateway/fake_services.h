@@ -37,13 +37,14 @@ class FakeScanner : public TextScanner {
     for (const auto& t : terms_) {
       for (size_t pos = text.find(t.term); pos != std::string_view::npos;
            pos = text.find(t.term, pos + 1)) {
-        hits.push_back(ScanHit{"lexicon", t.category, t.article, "lex-" + t.term, pos,
-                               t.term.size()});
+        hits.push_back(
+            ScanHit{"lexicon", t.category, t.article, "lex-" + t.term, pos, t.term.size()});
       }
     }
     for (size_t i = 0; i + 11 <= text.size(); ++i) {
       bool mobile = text[i] == '1' && text[i + 1] >= '3' && text[i + 1] <= '9';
-      for (size_t k = 2; mobile && k < 11; ++k) mobile = isdigit(static_cast<unsigned char>(text[i + k]));
+      for (size_t k = 2; mobile && k < 11; ++k)
+        mobile = isdigit(static_cast<unsigned char>(text[i + k]));
       bool bounded = (i == 0 || !isdigit(static_cast<unsigned char>(text[i - 1]))) &&
                      (i + 11 == text.size() || !isdigit(static_cast<unsigned char>(text[i + 11])));
       if (mobile && bounded) {
@@ -90,9 +91,7 @@ class FakeScanner : public TextScanner {
     std::set<size_t> reported_;
   };
 
-  std::unique_ptr<StreamScan> OpenStream() const override {
-    return std::make_unique<Stream>(this);
-  }
+  std::unique_ptr<StreamScan> OpenStream() const override { return std::make_unique<Stream>(this); }
 
   bool fail = false;
 

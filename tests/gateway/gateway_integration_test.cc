@@ -57,12 +57,14 @@ limits:
   read_timeout_ms: 1000
 upstreams:
   - name: domestic
-    url: )" + domestic_->url() + R"(
+    url: )" + domestic_->url() +
+                       R"(
     region: cn
     models: [mock-1, mock-embed]
     response_timeout_ms: 1500
   - name: overseas
-    url: )" + overseas_->url() + R"(
+    url: )" + overseas_->url() +
+                       R"(
     region: us
     models: [abroad-1]
 )" + extra_yaml;
@@ -193,8 +195,9 @@ TEST_F(GatewayIntegrationTest, BadKeyIsRefused) {
 }
 
 TEST_F(GatewayIntegrationTest, PersonalInformationIsNotSentOverseas) {
-  Start("pipeline:\n  - authenticate\n  - identity\n  - input_scan: {pi: allow}\n  - route\n"
-        "  - output_scan\n  - audit\n  - metrics\n");
+  Start(
+      "pipeline:\n  - authenticate\n  - identity\n  - input_scan: {pi: allow}\n  - route\n"
+      "  - output_scan\n  - audit\n  - metrics\n");
   HttpResult r = Chat("my number 13812345678", false, "sk-verified", "abroad-1");
   EXPECT_EQ(r.status, 403) << r.body;
   EXPECT_EQ(json::parse(r.body)["error"]["code"], "region_not_permitted");
@@ -291,7 +294,8 @@ TEST_F(GatewayIntegrationTest, GarbageIs400) {
 TEST_F(GatewayIntegrationTest, KeepAliveServesSeveralRequestsOnOneConnection) {
   std::string req = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
   std::string answer =
-      RawExchange(gateway_->port(), req + req + "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      RawExchange(gateway_->port(),
+                  req + req + "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   size_t count = 0;
   for (size_t p = answer.find("200 OK"); p != std::string::npos; p = answer.find("200 OK", p + 1)) {
     ++count;
@@ -300,15 +304,17 @@ TEST_F(GatewayIntegrationTest, KeepAliveServesSeveralRequestsOnOneConnection) {
 }
 
 TEST_F(GatewayIntegrationTest, ClientDisconnectMidStreamIsStillRecorded) {
-  std::string body = json{{"model", "mock-1"},
-                          {"stream", true},
-                          {"messages", json::array({{{"role", "user"},
-                                                     {"content", std::string(400, 'a') +
-                                                                     "[[mock:chunk_delay=20]]"}}})}}
-                         .dump();
-  std::string req = "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                    "sk-verified\r\nContent-Type: application/json\r\nContent-Length: " +
-                    std::to_string(body.size()) + "\r\n\r\n" + body;
+  std::string body =
+      json{{"model", "mock-1"},
+           {"stream", true},
+           {"messages",
+            json::array({{{"role", "user"},
+                          {"content", std::string(400, 'a') + "[[mock:chunk_delay=20]]"}}})}}
+          .dump();
+  std::string req =
+      "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+      "sk-verified\r\nContent-Type: application/json\r\nContent-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body;
   RawExchange(gateway_->port(), req, std::chrono::milliseconds(300));  // Hangs up early.
   for (int i = 0; i < 200 && services_.Records().empty(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -344,8 +350,10 @@ TEST_F(GatewayIntegrationTest, MetricsAndHealth) {
   Chat("hi");
   HttpResult m = HttpCall(gateway_->port(), http::verb::get, "/metrics");
   ASSERT_EQ(m.status, 200);
-  EXPECT_NE(m.body.find("hegui_requests_total{endpoint=\"chat_completions\",outcome=\"ok\",status=\"200\"} 1"),
-            std::string::npos)
+  EXPECT_NE(
+      m.body.find(
+          "hegui_requests_total{endpoint=\"chat_completions\",outcome=\"ok\",status=\"200\"} 1"),
+      std::string::npos)
       << m.body;
   EXPECT_EQ(HttpCall(gateway_->port(), http::verb::get, "/healthz").status, 200);
   EXPECT_EQ(HttpCall(gateway_->port(), http::verb::get, "/readyz").status, 200);
@@ -354,8 +362,8 @@ TEST_F(GatewayIntegrationTest, MetricsAndHealth) {
 TEST_F(GatewayIntegrationTest, ReloadSwapsThePipelineWithoutRestart) {
   auto config = ParseGatewayConfig(
       "listen: 127.0.0.1:0\nthreads: 2\nlimits: {max_body_bytes: 65536, max_header_count: 30, "
-      "read_timeout_ms: 1000}\nupstreams:\n  - {name: domestic, url: '" + domestic_->url() +
-          "', region: cn, models: [mock-1]}\npipeline: [route, audit]\n",
+      "read_timeout_ms: 1000}\nupstreams:\n  - {name: domestic, url: '" +
+          domestic_->url() + "', region: cn, models: [mock-1]}\npipeline: [route, audit]\n",
       "reload.yaml");
   ASSERT_TRUE(config.ok()) << config.status().ToString();
   ASSERT_TRUE(gateway_->Reload(*config).ok());

@@ -3,12 +3,12 @@
 #ifndef HEGUI_TESTS_GATEWAY_HTTP_TEST_CLIENT_H_
 #define HEGUI_TESTS_GATEWAY_HTTP_TEST_CLIENT_H_
 
+#include <sys/socket.h>
+#include <sys/time.h>
+
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <sys/socket.h>
-#include <sys/time.h>
 
 #include "gateway/asio.h"
 
@@ -62,7 +62,8 @@ inline HttpResult HttpCall(uint16_t port, http::verb method, const std::string& 
 }
 
 // Sends raw bytes and returns whatever comes back before the server closes
-// the connection or `timeout` has passed (then the client hangs up itself). `*closed_by_server` tells which.
+// the connection or `timeout` has passed (then the client hangs up itself). `*closed_by_server`
+// tells which.
 inline std::string RawExchange(uint16_t port, const std::string& bytes,
                                std::chrono::milliseconds timeout = std::chrono::seconds(10),
                                bool* closed_by_server = nullptr) {

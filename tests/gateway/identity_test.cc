@@ -3,8 +3,8 @@
 namespace hegui::gateway::testing {
 namespace {
 
-StageVerdict RunIdentity(const std::string& yaml, bool deployment_requires, std::optional<Principal> who,
-                 Call* call) {
+StageVerdict RunIdentity(const std::string& yaml, bool deployment_requires,
+                         std::optional<Principal> who, Call* call) {
   GatewayConfig config;
   config.deployment.real_identity_required = deployment_requires;
   FakeServices services;

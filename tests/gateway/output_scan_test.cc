@@ -65,15 +65,14 @@ TEST_F(OutputScanTest, TermInTheLastBytesIsCaughtAtStreamEnd) {
 
 TEST_F(OutputScanTest, PersonalInformationInAStreamIsMasked) {
   StageVerdict v;
-  EXPECT_EQ(Stream({"reach me on 1381", "2345678 any time"}, &v),
-            "reach me on [mobile] any time");
+  EXPECT_EQ(Stream({"reach me on 1381", "2345678 any time"}, &v), "reach me on [mobile] any time");
   EXPECT_EQ(call_.output_verdict, "mask");
 }
 
 TEST_F(OutputScanTest, WholeAnswerWithProhibitedTermIsWithheld) {
-  call_.response = {{"choices", {{{"index", 0},
-                                   {"message", {{"role", "assistant"},
-                                                {"content", "x forbiddenword y"}}}}}}};
+  call_.response = {
+      {"choices",
+       {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", "x forbiddenword y"}}}}}}};
   EXPECT_EQ(stage_->OnResponse(call_), StageVerdict::kLocalReply);
   EXPECT_EQ(call_.reply->code, "content_policy_violation");
   EXPECT_EQ(call_.withheld_text, "x forbiddenword y");

@@ -35,9 +35,9 @@ TEST(RequestParserTest, InvalidUtf8Is400) {
 
 TEST(RequestParserTest, WrongTypesNameTheField) {
   EXPECT_EQ(Parse(R"({"model":5,"messages":[]})")->param, "model");
-  EXPECT_EQ(Parse(R"({"model":"m","stream":"yes","messages":[{"role":"user","content":"x"}]})")
-                ->param,
-            "stream");
+  EXPECT_EQ(
+      Parse(R"({"model":"m","stream":"yes","messages":[{"role":"user","content":"x"}]})")->param,
+      "stream");
   EXPECT_EQ(Parse(R"({"model":"m","messages":"hi"})")->param, "messages");
   EXPECT_EQ(Parse(R"({"model":"m","messages":[{"role":"user","content":5}]})")->param,
             "messages[0].content");

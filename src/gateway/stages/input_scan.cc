@@ -62,9 +62,8 @@ class InputScanStage : public Stage {
       StatusOr<std::vector<ScanHit>> found = services_->scanner()->Scan(text);
       if (!found.ok()) {
         call.reply = ServiceUnavailable(
-            "scanner_unavailable",
-            "The prompt could not be scanned, so it was not forwarded: " +
-                found.status().message());
+            "scanner_unavailable", "The prompt could not be scanned, so it was not forwarded: " +
+                                       found.status().message());
         return StageVerdict::kLocalReply;
       }
       hits[i] = std::move(found).value();
@@ -92,9 +91,8 @@ class InputScanStage : public Stage {
     if (worst == ScanAction::kReview) {
       call.input_verdict = "review";
       StatusOr<std::string> id = services_->QueueReview(
-          ReviewRequest{call.request_id, call.principal ? call.principal->user_id : "",
-                        "input", worst_hit->type, worst_hit->article, joined,
-                        policy.review_holds});
+          ReviewRequest{call.request_id, call.principal ? call.principal->user_id : "", "input",
+                        worst_hit->type, worst_hit->article, joined, policy.review_holds});
       if (!id.ok()) {
         call.reply = ServiceUnavailable(
             "review_queue_unavailable",

@@ -24,8 +24,7 @@ class MetricsStage : public Stage {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - call.started).count());
     if (call.upstream && call.upstream_status != 0) {
       metrics_->upstream_latency.Observe(
-          {call.upstream->name},
-          std::chrono::duration<double>(call.upstream_latency).count());
+          {call.upstream->name}, std::chrono::duration<double>(call.upstream_latency).count());
     }
     return OkStatus();
   }

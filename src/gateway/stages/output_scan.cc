@@ -113,8 +113,8 @@ class OutputScanStage : public Stage {
     call.review_id = *id;
     if (policy_.review_holds) {
       call.outcome = "held_for_review";
-      call.reply = PendingReview("The answer was held for human review (item " + *id +
-                                 ", " + Reason(hit) + ")");
+      call.reply = PendingReview("The answer was held for human review (item " + *id + ", " +
+                                 Reason(hit) + ")");
     }
     return true;
   }
@@ -135,11 +135,11 @@ class OutputScanStage : public Stage {
   StageVerdict Apply(Call& call, const Status& status, std::string released,
                      const std::vector<ScanHit>& hits, std::string& out) {
     if (!status.ok()) {
-      return Cut(call,
-                 ServiceUnavailable("scanner_unavailable",
-                                    "The answer was cut: it could not be scanned: " +
-                                        status.message()),
-                 "scanner_error");
+      return Cut(
+          call,
+          ServiceUnavailable("scanner_unavailable",
+                             "The answer was cut: it could not be scanned: " + status.message()),
+          "scanner_error");
     }
     RecordFindings(call, policy_, "output", hits);
     const ScanHit* worst = nullptr;
@@ -149,8 +149,7 @@ class OutputScanStage : public Stage {
       }
     }
     if (worst && policy_.ActionFor(*worst) == ScanAction::kBlock) {
-      return Cut(call,
-                 ContentPolicyViolation("The answer was cut: it contains " + Reason(*worst)),
+      return Cut(call, ContentPolicyViolation("The answer was cut: it contains " + Reason(*worst)),
                  "cut");
     }
     if (worst && policy_.ActionFor(*worst) == ScanAction::kReview) {
@@ -199,9 +198,9 @@ class OutputScanStage : public Stage {
   const ScanPolicy& policy_;
   GatewayServices* services_;
   std::unique_ptr<StreamScan> stream_;
-  std::string pending_;        // Bytes fed but not yet released.
-  size_t released_base_ = 0;   // Stream offset of the next released byte.
-  size_t mask_until_ = 0;      // Stream offset up to which released bytes are masked away.
+  std::string pending_;       // Bytes fed but not yet released.
+  size_t released_base_ = 0;  // Stream offset of the next released byte.
+  size_t mask_until_ = 0;     // Stream offset up to which released bytes are masked away.
 };
 
 class OutputScanFactory : public StageFactory {

@@ -24,8 +24,8 @@ class RouteStage : public Stage {
     if (call.carries_personal_information) classes.push_back("personal_information");
     if (call.carries_important_data) classes.push_back("important_data");
     const DeploymentConfig& d = gateway_->deployment;
-    bool localise = (d.critical_information_infrastructure || d.localisation_required) &&
-                    !classes.empty();
+    bool localise =
+        (d.critical_information_infrastructure || d.localisation_required) && !classes.empty();
     std::vector<const UpstreamConfig*> allowed;
     const UpstreamConfig* refused = nullptr;
     for (const UpstreamConfig* u : candidates) {
@@ -41,7 +41,8 @@ class RouteStage : public Stage {
           call.reply = ServiceUnavailable(
               "store_unavailable",
               "Cross-border security assessments cannot be read, so the request was not sent "
-              "overseas: " + ok.status().message());
+              "overseas: " +
+                  ok.status().message());
           return StageVerdict::kLocalReply;
         }
         permitted = *ok;
@@ -56,11 +57,12 @@ class RouteStage : public Stage {
       std::string what = classes.size() == 2 ? "personal information and important data"
                          : classes[0] == "personal_information" ? "personal information"
                                                                 : "important data";
-      call.reply = RegionNotPermitted(
-          "The request carries " + what + " and model '" + call.model +
-          "' is served only outside mainland China (upstream '" + refused->name + "', region '" +
-          refused->region + "'); CSL Art. 39 requires such data to stay in China unless a "
-          "recorded security assessment permits the transfer");
+      call.reply =
+          RegionNotPermitted("The request carries " + what + " and model '" + call.model +
+                             "' is served only outside mainland China (upstream '" + refused->name +
+                             "', region '" + refused->region +
+                             "'); CSL Art. 39 requires such data to stay in China unless a "
+                             "recorded security assessment permits the transfer");
       return StageVerdict::kLocalReply;
     }
     call.upstream = allowed.front();

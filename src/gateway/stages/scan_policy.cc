@@ -1,7 +1,8 @@
 #include "gateway/stages/scan_policy.h"
 
-#include <algorithm>
 #include <yaml-cpp/yaml.h>
+
+#include <algorithm>
 
 namespace hegui::gateway {
 
@@ -44,9 +45,9 @@ const std::vector<std::string> kActions = {"allow", "mask", "block", "review"};
 }  // namespace
 
 bool ScanPolicy::IsImportantData(const ScanHit& hit) const {
-  return hit.kind != "pi" && std::find(important_data_categories.begin(),
-                                       important_data_categories.end(),
-                                       hit.type) != important_data_categories.end();
+  return hit.kind != "pi" &&
+         std::find(important_data_categories.begin(), important_data_categories.end(), hit.type) !=
+             important_data_categories.end();
 }
 
 ScanAction ScanPolicy::ActionFor(const ScanHit& hit) const {
@@ -61,8 +62,7 @@ ScanPolicy ParseScanPolicy(ConfigFields& fields, ScanAction default_pi) {
   ScanPolicy p;
   p.pi = FromName(fields.Enum("pi", std::string(ScanActionName(default_pi)), kActions));
   p.prohibited = FromName(fields.Enum("prohibited", "block", {"allow", "block", "review"}));
-  p.review_holds =
-      fields.Enum("review_mode", "hold", {"hold", "deliver_flagged"}) == "hold";
+  p.review_holds = fields.Enum("review_mode", "hold", {"hold", "deliver_flagged"}) == "hold";
   if (fields.Has("important_data_categories")) {
     p.important_data_categories = fields.Strings("important_data_categories");
   } else {

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Gateway throughput and latency on loopback, three ways in one run:
+#   direct  - wrk straight to `hegui mock-upstream`
+#   nginx   - through Debian's nginx as a plain reverse proxy (keep-alive upstream)
+#   hegui   - through `hegui serve` with the full pipeline: authenticate, identity,
+#             rate_limit, input_scan (100k-term generated lexicon + PI detection),
+#             route, output_scan, audit (durable group commit), metrics
+# each non-streaming and streaming, DURATION seconds per case (default 10).
+#   bash bench/gateway/run.sh [BUILD_DIR]
+# Prints requests/s, p50 and p99 latency per case and the ratios to nginx.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build=${1:-build}
+hegui="$PWD/$build/hegui"
+duration=${DURATION:-10}
+connections=${CONNECTIONS:-16}
+threads=${WRK_THREADS:-2}
+[ -x "$hegui" ] || { echo "build hegui first ($hegui)"; exit 2; }
+command -v wrk >/dev/null || { echo "wrk is not installed (scripts/setup.sh)"; exit 2; }
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+
+work=$(mktemp -d /tmp/hegui-bench.XXXXXX)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() {
+  for _ in $(seq 1 300); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "no answer from $1"; exit 3
+}
+
+mock_port=$(port); nginx_port=$(port); hegui_port=$(port)
+"$hegui" mock-upstream --listen "127.0.0.1:$mock_port" --threads 1 --chunk-chars 8 >"$work/mock.log" 2>&1 &
+pids+=($!)
+wait_http "http://127.0.0.1:$mock_port/healthz"
+
+mkdir -p "$work/nginx/logs"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream mock { server 127.0.0.1:$mock_port; keepalive 64; }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / {
+      proxy_pass http://mock;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_buffering off;
+    }
+  }
+}
+CONF
+"$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' 2>"$work/nginx/stderr" &
+pids+=($!)
+wait_http "http://127.0.0.1:$nginx_port/healthz"
+
+# 100k generated lexicon terms (4-8 CJK characters each) in the shipped TSV format.
+python3 - "$work/lexicon.tsv" <<'PY'
+import random, sys
+random.seed(7)
+cats = ["gambling", "fraud", "drugs", "weapons", "violence"]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("# generated for bench/gateway/run.sh\n")
+    seen = set()
+    while len(seen) < 100000:
+        term = "".join(chr(random.randint(0x4E00, 0x9FA5)) for _ in range(random.randint(4, 8)))
+        if term in seen: continue
+        seen.add(term)
+        f.write(f"{term}\t{random.choice(cats)}\n")
+PY
+
+cat >"$work/gateway.yaml" <<CONF
+listen: 127.0.0.1:$hegui_port
+threads: 2
+data_dir: $work/data
+scan: {lexicon: $work/lexicon.tsv}
+upstreams:
+  - {name: mock, url: 'http://127.0.0.1:$mock_port', region: cn, models: [mock-1]}
+pipeline:
+  - authenticate
+  - identity
+  - rate_limit: {requests_per_minute: 100000000, burst: 100000000}
+  - input_scan
+  - route
+  - output_scan
+  - audit
+  - metrics
+CONF
+(cd "$work" && "$hegui" serve --config "$work/gateway.yaml" >"$work/serve.log" 2>&1) &
+pids+=($!)
+wait_http "http://127.0.0.1:$hegui_port/healthz"
+key=$(cat "$work/data/demo-api-key")
+
+prompt='请帮我总结一下这段关于城市交通规划的说明，并给出三条改进建议。The plan covers bus lanes and cycling.'
+for mode in plain stream; do
+  stream=false; [ "$mode" = stream ] && stream=true
+  cat >"$work/$mode.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $key"
+wrk.body = '{"model":"mock-1","stream":$stream,"messages":[{"role":"user","content":"$prompt"}]}'
+LUA
+done
+
+# wrk --latency output -> "rps p50_ms p99_ms"
+run_case() {
+  local url=$1 script=$2 out
+  out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$script" "$url/v1/chat/completions")
+  if ! grep -q 'Requests/sec' <<<"$out"; then echo "wrk failed: $out" >&2; exit 3; fi
+  if grep -q 'Non-2xx' <<<"$out"; then echo "non-2xx answers: $out" >&2; exit 3; fi
+  python3 - "$out" <<'PY'
+import re, sys
+text = sys.argv[1]
+def ms(v):
+    m = re.match(r"([\d.]+)(us|ms|s)", v)
+    x = float(m.group(1)); u = m.group(2)
+    return x / 1000 if u == "us" else x * 1000 if u == "s" else x
+rps = float(re.search(r"Requests/sec:\s*([\d.]+)", text).group(1))
+p50 = ms(re.search(r"\s50%\s+(\S+)", text).group(1))
+p99 = ms(re.search(r"\s99%\s+(\S+)", text).group(1))
+print(f"{rps:.0f} {p50:.3f} {p99:.3f}")
+PY
+}
+
+echo "hegui gateway benchmark: wrk -t$threads -c$connections -d${duration}s on loopback, $(nproc) cores"
+printf '%-8s %-7s %10s %9s %9s %12s %14s\n' mode via 'req/s' 'p50 ms' 'p99 ms' 'rps/nginx' 'p99-nginx ms'
+for mode in plain stream; do
+  declare -A rps p50 p99
+  for via in direct nginx hegui; do
+    case $via in
+      direct) url="http://127.0.0.1:$mock_port" ;;
+      nginx) url="http://127.0.0.1:$nginx_port" ;;
+      hegui) url="http://127.0.0.1:$hegui_port" ;;
+    esac
+    read -r r a b < <(run_case "$url" "$work/$mode.lua")
+    rps[$via]=$r; p50[$via]=$a; p99[$via]=$b
+  done
+  for via in direct nginx hegui; do
+    ratio=$(python3 -c "print(f'{${rps[$via]}/${rps[nginx]}:.2f}')")
+    added=$(python3 -c "print(f'{${p99[$via]}-${p99[nginx]}:+.3f}')")
+    printf '%-8s %-7s %10s %9s %9s %12s %14s\n' "$mode" "$via" "${rps[$via]}" "${p50[$via]}" "${p99[$via]}" "$ratio" "$added"
+  done
+  unset rps p50 p99
+done
+records=$("$hegui" audit export "$work/data/audit" --kind model_call 2>/dev/null | wc -l || true)
+echo "evidence log: $records model_call records written durably by hegui during the run"

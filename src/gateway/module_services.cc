@@ -1,0 +1,320 @@
+#include "gateway/module_services.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "audit/log.h"
+#include "audit/record.h"
+#include "scan/pi/pi_detector.h"
+#include "scan/scanner.h"
+#include "store/open.h"
+#include "store/store.h"
+
+namespace hegui::gateway {
+
+namespace {
+
+// "CSL-13-2" -> "13-2"; other forms are kept.
+std::string ArticleNumber(const std::string& article) {
+  if (article.rfind("CSL-", 0) == 0) return article.substr(4);
+  return article;
+}
+
+ScanHit FromFinding(const scan::Finding& f, uint64_t shift = 0) {
+  return ScanHit{f.kind == scan::FindingKind::kPersonalInfo ? "pi" : "lexicon",
+                 f.category,
+                 ArticleNumber(f.article),
+                 f.rule_id,
+                 static_cast<size_t>(f.begin - shift),
+                 static_cast<size_t>(f.end - f.begin)};
+}
+
+ScanHit FromPi(const scan::PiMatch& m, size_t shift) {
+  return ScanHit{"pi",
+                 std::string(scan::PiTypeName(m.type)),
+                 "",
+                 std::string(m.rule_id),
+                 m.begin + shift,
+                 m.end - m.begin};
+}
+
+}  // namespace
+
+// The lexicon Scanner and the PiDetector as one TextScanner.
+class ModuleScanner : public TextScanner {
+ public:
+  ModuleScanner(std::shared_ptr<const scan::Scanner> scanner, std::unique_ptr<scan::PiDetector> pi)
+      : scanner_(std::move(scanner)), pi_(std::move(pi)) {}
+
+  StatusOr<std::vector<ScanHit>> Scan(std::string_view text) const override {
+    HEGUI_ASSIGN_OR_RETURN(std::vector<scan::Finding> findings, scanner_->Scan(text));
+    std::vector<ScanHit> hits;
+    for (const auto& f : findings) {
+      if (f.kind != scan::FindingKind::kInvalidUtf8) hits.push_back(FromFinding(f));
+    }
+    std::vector<scan::PiMatch> pi;
+    pi_->Detect(text, &pi);
+    for (const auto& m : pi) hits.push_back(FromPi(m, 0));
+    return hits;
+  }
+
+  class Stream : public StreamScan {
+   public:
+    Stream(const ModuleScanner* owner) : owner_(owner), lexicon_(owner->scanner_->OpenStream()) {}
+
+    Status Feed(std::string_view chunk, std::string* released,
+                std::vector<ScanHit>* hits) override {
+      scan::StreamUpdate update;
+      HEGUI_RETURN_IF_ERROR(lexicon_->Feed(chunk, &update));
+      return Take(update, false, released, hits);
+    }
+    Status Finish(std::string* released, std::vector<ScanHit>* hits) override {
+      scan::StreamUpdate update;
+      HEGUI_RETURN_IF_ERROR(lexicon_->Close(&update));
+      return Take(update, true, released, hits);
+    }
+
+   private:
+    // Lexicon-released bytes enter the PI window; PI releases what no match
+    // still open can reach.
+    Status Take(const scan::StreamUpdate& update, bool last, std::string* released,
+                std::vector<ScanHit>* hits) {
+      for (const auto& f : update.findings) {
+        if (f.kind != scan::FindingKind::kInvalidUtf8) hits->push_back(FromFinding(f));
+      }
+      window_ += update.released;
+      // window_ = context_ bytes already released, then pending bytes.
+      std::vector<scan::PiMatch> found;
+      owner_->pi_->Detect(window_, &found);
+      size_t pending_start = context_;
+      size_t hold = last ? 0 : owner_->pi_->MaxMatchBytes();
+      size_t release_end =
+          window_.size() > pending_start + hold ? window_.size() - hold : pending_start;
+      for (const auto& m : found) {
+        if (m.end <= pending_start) continue;  // Decided earlier.
+        if (!last && m.end > release_end) {    // May still grow: hold from its start.
+          release_end = std::max(pending_start, std::min(release_end, m.begin));
+          continue;
+        }
+        uint64_t offset = window_base_ + m.begin;
+        if (reported_.insert(offset).second) hits->push_back(FromPi(m, window_base_));
+      }
+      released->append(window_, pending_start, release_end - pending_start);
+      // Keep MaxContextBytes() of released text as context for the next scan.
+      size_t keep_from = release_end > owner_->pi_->MaxContextBytes()
+                             ? release_end - owner_->pi_->MaxContextBytes()
+                             : 0;
+      window_.erase(0, keep_from);
+      window_base_ += keep_from;
+      context_ = release_end - keep_from;
+      return OkStatus();
+    }
+
+    const ModuleScanner* owner_;
+    std::unique_ptr<scan::ScanStream> lexicon_;
+    std::string window_;        // Context (already released) + pending bytes.
+    uint64_t window_base_ = 0;  // Stream offset of window_[0].
+    size_t context_ = 0;        // Bytes at the front of window_ already released.
+    std::set<uint64_t> reported_;
+  };
+
+  std::unique_ptr<StreamScan> OpenStream() const override { return std::make_unique<Stream>(this); }
+
+ private:
+  std::shared_ptr<const scan::Scanner> scanner_;
+  std::unique_ptr<scan::PiDetector> pi_;
+};
+
+ModuleServices::~ModuleServices() {
+  if (log_) (void)log_->Close();
+}
+
+StatusOr<std::unique_ptr<ModuleServices>> ModuleServices::Open(const GatewayConfig& config) {
+  std::unique_ptr<ModuleServices> s(new ModuleServices());
+  std::error_code ec;
+  std::string url;
+  if (config.store_backend == "sqlite") {
+    std::filesystem::path path(config.store_path);
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    if (ec) {
+      return UnavailableError("cannot create the directory of store.path '" + config.store_path +
+                              "': " + ec.message());
+    }
+    url = "sqlite://" + config.store_path;
+  } else {
+    url = config.store_postgres;
+  }
+  auto store = store::Open(url);
+  if (!store.ok()) return store.status().WithContext("store");
+  s->store_ = std::move(store).value();
+
+  audit::LogOptions options;
+  options.create_if_missing = true;
+  options.origin = "hegui.local/gateway";
+  std::filesystem::create_directories(std::filesystem::path(config.audit_dir).parent_path(), ec);
+  auto log = audit::Log::Open(config.audit_dir, options);
+  if (!log.ok()) return log.status().WithContext("evidence log '" + config.audit_dir + "'");
+  s->log_ = std::move(log).value();
+
+  auto lexicon = config.lexicon_path.empty() ? scan::Lexicon::LoadDefault()
+                                             : scan::Lexicon::LoadFile(config.lexicon_path);
+  if (!lexicon.ok()) return lexicon.status().WithContext("lexicon");
+  scan::ScannerConfig scanner_config;
+  scanner_config.lexicon = std::move(lexicon).value();
+  auto scanner = scan::Scanner::Create(std::move(scanner_config));
+  if (!scanner.ok()) return scanner.status().WithContext("scanner");
+  auto pi = scan::PiDetector::Create({});
+  if (!pi.ok()) return pi.status().WithContext("PI detector");
+  s->scanner_ = std::make_unique<ModuleScanner>(*scanner, std::move(pi).value());
+  return s;
+}
+
+const TextScanner* ModuleServices::scanner() const { return scanner_.get(); }
+
+StatusOr<Principal> ModuleServices::Authenticate(std::string_view api_key) {
+  HEGUI_ASSIGN_OR_RETURN(store::Principal p, store_->Authenticate(api_key));
+  return Principal{"user:" + std::to_string(p.user.id), p.key.key_id,
+                   p.user.identity_status == store::IdentityStatus::kVerified};
+}
+
+StatusOr<bool> ModuleServices::CrossBorderPermitted(std::string_view upstream,
+                                                    std::string_view region,
+                                                    std::string_view data_class) {
+  auto now =
+      std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
+  HEGUI_ASSIGN_OR_RETURN(auto found, store_->FindSecurityAssessment(upstream, data_class, now));
+  return found.has_value() && found->region == region;
+}
+
+StatusOr<std::string> ModuleServices::QueueReview(const ReviewRequest& item) {
+  store::NewReviewItem review;
+  review.reason =
+      item.where + " scan: policy action review" + (item.held ? " (held)" : " (delivered flagged)");
+  review.category = item.category;
+  review.article = item.article.empty() ? "" : "CSL-" + item.article;
+  // The summary is masked: PI and lexicon hits replaced, at most 200 bytes.
+  std::string summary = item.content.substr(0, 600);
+  auto hits = scanner_->Scan(summary);
+  if (hits.ok()) {
+    std::string masked;
+    size_t pos = 0;
+    std::vector<ScanHit> sorted = *hits;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const ScanHit& a, const ScanHit& b) { return a.offset < b.offset; });
+    for (const ScanHit& h : sorted) {
+      if (h.offset < pos) continue;
+      masked += summary.substr(pos, h.offset - pos) + "[" + h.type + "]";
+      pos = h.offset + h.length;
+    }
+    masked += summary.substr(std::min(pos, summary.size()));
+    summary = masked;
+  } else {
+    summary = "(not shown: the summary could not be masked)";
+  }
+  if (summary.size() > 200) {
+    size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(summary[cut]) & 0xC0) == 0x80) --cut;
+    summary = summary.substr(0, cut) + "…";
+  }
+  review.request_summary = summary;
+  review.request_id = item.request_id;
+  if (item.user_id.rfind("user:", 0) == 0) {
+    review.user_id = std::stoll(item.user_id.substr(5));
+  }
+  HEGUI_ASSIGN_OR_RETURN(store::ReviewItem created, store_->CreateReviewItem(review));
+  return std::to_string(created.id);
+}
+
+Status ModuleServices::Fail(const Status& status) {
+  if (!log_failed_.exchange(true)) log_failure_ = status.message();
+  return status;
+}
+
+Status ModuleServices::EvidenceLogHealthy() {
+  if (log_failed_.load()) {
+    return UnavailableError("an append to the evidence log failed: " + log_failure_);
+  }
+  return OkStatus();
+}
+
+Status ModuleServices::RecordCall(const Call& call) {
+  if (log_failed_.load()) return EvidenceLogHealthy();
+  nlohmann::json findings = nlohmann::json::array();
+  for (const CallFinding& f : call.findings) {
+    findings.push_back({{"where", f.where},
+                        {"kind", f.kind},
+                        {"type", f.type},
+                        {"article", f.article},
+                        {"rule_id", f.rule_id},
+                        {"offset", f.offset},
+                        {"length", f.length},
+                        {"action", f.action}});
+  }
+  int status = call.reply ? call.reply->http_status : 200;
+  nlohmann::json body = {
+      {"request_id", call.request_id},
+      {"endpoint", EndpointName(call.endpoint)},
+      {"model", call.model},
+      {"stream", call.stream},
+      {"upstream", call.upstream ? call.upstream->name : ""},
+      {"upstream_region", call.upstream ? call.upstream->region : ""},
+      {"outcome", call.outcome},
+      {"http_status", status},
+      {"error_code", call.reply ? call.reply->code : ""},
+      {"input_verdict", call.input_verdict},
+      {"output_verdict", call.output_verdict},
+      {"findings", findings},
+      {"prompt_tokens", call.prompt_tokens},
+      {"completion_tokens", call.completion_tokens},
+      {"latency_ms",
+       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - call.started)
+           .count()},
+      {"upstream_latency_ms",
+       std::chrono::duration<double, std::milli>(call.upstream_latency).count()},
+      {"identity_verified", call.principal ? call.principal->identity_verified : false},
+      {"review_id", call.review_id},
+      {"client", call.client_address}};
+  std::vector<audit::Record> records;
+  audit::Record record;
+  record.kind = audit::RecordKind::kModelCall;
+  record.actor = call.principal ? "key:" + call.principal->key_id : "anonymous";
+  record.subject = call.principal ? call.principal->user_id : "";
+  record.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (!call.withheld_input.empty() || !call.withheld_text.empty()) {
+    if (record.subject.empty()) record.subject = "client:" + call.client_address;
+    if (!call.withheld_input.empty()) record.sealed["blocked_input"] = call.withheld_input;
+    if (!call.withheld_text.empty()) record.sealed["withheld_output"] = call.withheld_text;
+  }
+  records.push_back(std::move(record));
+  if (!call.failure.empty()) {
+    audit::Record failure;
+    failure.kind = audit::RecordKind::kInterfaceFailure;
+    failure.actor = "system";
+    failure.body = nlohmann::json{
+        {"request_id", call.request_id},
+        {"upstream", call.upstream ? call.upstream->name : ""},
+        {"failure",
+         call.failure}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    records.push_back(std::move(failure));
+  }
+  auto appended = log_->AppendAll(records);
+  if (!appended.ok()) return Fail(appended.status());
+  return OkStatus();
+}
+
+Status ModuleServices::RecordAdminEvent(std::string_view kind, std::string_view actor,
+                                        std::string body_json) {
+  HEGUI_ASSIGN_OR_RETURN(audit::RecordKind k, audit::ParseRecordKind(kind));
+  audit::Record record;
+  record.kind = k;
+  record.actor = std::string(actor);
+  record.body = std::move(body_json);
+  auto appended = log_->Append(record);
+  if (!appended.ok()) return Fail(appended.status());
+  return OkStatus();
+}
+
+}  // namespace hegui::gateway

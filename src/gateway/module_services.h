@@ -1,0 +1,73 @@
+// ModuleServices: GatewayServices over the real modules — store/ (keys,
+// users, review queue, security assessments), scan/ (the lexicon Scanner and
+// the PiDetector, combined into one TextScanner) and audit/ (the evidence log,
+// group-committed and durable before an append returns).
+//
+// Open() creates what a first run needs: the data directory, the SQLite file
+// (migrated by store::Open) and the audit log with a fresh signing key. Every
+// failure afterwards is reported, never swallowed: an evidence-log append that
+// fails marks the log unhealthy, and from then on EvidenceLogHealthy() is
+// non-OK, so the audit stage refuses every call (fail closed) until restart.
+//
+// Streams: lexicon matches come from scan::ScanStream (its own hold-back
+// window); the bytes it releases are then held back a further
+// PiDetector::MaxMatchBytes() and rescanned with MaxContextBytes() of context,
+// so a PI value split across deltas is found before any of it is released.
+//
+// Thread-safe; the store and the log must not be opened by another process
+// at the same time (the log takes a file lock).
+#ifndef HEGUI_GATEWAY_MODULE_SERVICES_H_
+#define HEGUI_GATEWAY_MODULE_SERVICES_H_
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "core/status_or.h"
+#include "gateway/config.h"
+#include "gateway/services.h"
+
+namespace hegui::store {
+class Store;
+}
+namespace hegui::audit {
+class Log;
+}
+
+namespace hegui::gateway {
+
+class ModuleScanner;
+
+class ModuleServices : public GatewayServices {
+ public:
+  static StatusOr<std::unique_ptr<ModuleServices>> Open(const GatewayConfig& config);
+  ~ModuleServices() override;
+
+  StatusOr<Principal> Authenticate(std::string_view api_key) override;
+  StatusOr<bool> CrossBorderPermitted(std::string_view upstream, std::string_view region,
+                                      std::string_view data_class) override;
+  StatusOr<std::string> QueueReview(const ReviewRequest& item) override;
+  const TextScanner* scanner() const override;
+  Status RecordCall(const Call& call) override;
+  Status EvidenceLogHealthy() override;
+
+  // Appends a config_change / permission_change / human_override record.
+  Status RecordAdminEvent(std::string_view kind, std::string_view actor, std::string body_json);
+
+  store::Store& store() { return *store_; }
+  audit::Log& log() { return *log_; }
+
+ private:
+  ModuleServices() = default;
+  Status Fail(const Status& status);
+
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<audit::Log> log_;
+  std::unique_ptr<ModuleScanner> scanner_;
+  std::atomic<bool> log_failed_{false};
+  std::string log_failure_;  // Set once, before log_failed_ becomes true.
+};
+
+}  // namespace hegui::gateway
+
+#endif  // HEGUI_GATEWAY_MODULE_SERVICES_H_

@@ -136,19 +136,38 @@ class StreamRelay {
     ended_ = true;
   }
 
-  // Sends `text` framed like the last content event of the upstream.
-  net::awaitable<bool> Emit(const std::string& text) {
-    if (text.empty()) co_return true;
+  // Sends `text` framed like the last content event of the upstream. The
+  // stages release bytes, which may end inside a UTF-8 character: the
+  // incomplete tail waits for the next release (or the end of the answer).
+  net::awaitable<bool> Emit(const std::string& text, bool last = false) {
+    utf8_carry_ += text;
+    size_t complete = utf8_carry_.size();
+    if (!last) {
+      size_t back = 0;
+      while (back < 4 && back < complete &&
+             (static_cast<unsigned char>(utf8_carry_[complete - 1 - back]) & 0xC0) == 0x80) {
+        ++back;
+      }
+      if (back < complete) {
+        unsigned char lead = static_cast<unsigned char>(utf8_carry_[complete - 1 - back]);
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (need > back + 1) complete -= back + 1;
+      }
+    }
+    if (complete == 0) co_return true;
+    std::string piece = utf8_carry_.substr(0, complete);
+    utf8_carry_.erase(0, complete);
     json event = frame_;
     json& choice = event["choices"][0];
     if (call_.endpoint == Endpoint::kChatCompletions) {
-      choice["delta"] = json{{"content", text}};
+      choice["delta"] = json{{"content", piece}};
     } else {
-      choice["text"] = text;
+      choice["text"] = piece;
     }
     choice["finish_reason"] = nullptr;
-    call_.delivered_text += text;
-    co_return co_await Send(FormatSseData(event.dump()));
+    call_.delivered_text += piece;
+    std::string data = FormatSseData(event.dump(-1, ' ', false, json::error_handler_t::replace));
+    co_return co_await Send(std::move(data));
   }
 
   // Releases whatever the stages still hold (end of the answer).
@@ -159,7 +178,7 @@ class StreamRelay {
       ended_ = true;
       co_return false;
     }
-    co_return co_await Emit(rest);
+    co_return co_await Emit(rest, /*last=*/true);
   }
 
   // false: stop relaying (cut, error or client gone).
@@ -187,7 +206,8 @@ class StreamRelay {
     }
     ReadUsage(call_, parsed);
     if (!parsed.contains("choices") || !parsed["choices"].is_array() || parsed["choices"].empty()) {
-      std::string data = FormatSseData(parsed.dump());  // Usage and other text-free events.
+      std::string data = FormatSseData(parsed.dump(
+          -1, ' ', false, json::error_handler_t::replace));  // Usage and other text-free events.
       co_return co_await Send(std::move(data));
     }
     if (parsed["choices"].size() > 1 || !parsed["choices"][0].is_object()) {
@@ -238,13 +258,13 @@ class StreamRelay {
         choice["delta"]["content"] = "";
       }
       if (frame_.is_null()) frame_ = parsed;
-      std::string data = FormatSseData(parsed.dump());
+      std::string data = FormatSseData(parsed.dump(-1, ' ', false, json::error_handler_t::replace));
       co_return co_await Send(std::move(data));
     }
     if (finishing) {
       if (frame_.is_null()) frame_ = parsed;
       if (!(co_await Flush())) co_return false;
-      std::string data = FormatSseData(parsed.dump());
+      std::string data = FormatSseData(parsed.dump(-1, ' ', false, json::error_handler_t::replace));
       co_return co_await Send(std::move(data));
     }
     co_return true;
@@ -259,6 +279,7 @@ class StreamRelay {
   bool finished_ = false;
   bool ended_ = false;
   bool client_gone_ = false;
+  std::string utf8_carry_;  // Released bytes ending inside a UTF-8 character.
 };
 
 // Sends call.reply (or the answer) once the stages' OnComplete succeeded.

@@ -221,6 +221,8 @@ StatusOr<std::string> ModuleServices::QueueReview(const ReviewRequest& item) {
   }
   review.request_summary = summary;
   review.request_id = item.request_id;
+  review.side = item.where;
+  review.held = item.held;
   if (item.user_id.rfind("user:", 0) == 0) {
     review.user_id = std::stoll(item.user_id.substr(5));
   }

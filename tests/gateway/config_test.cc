@@ -25,7 +25,7 @@ TEST(GatewayConfigTest, EmptyFileGivesTheFullDefaultPipeline) {
 }
 
 TEST(GatewayConfigTest, ShippedExampleIsValid) {
-  auto c = LoadGatewayConfig(std::string(HEGUI_SOURCE_DIR) + "/examples/gateway.yaml");
+  auto c = LoadGatewayConfig(std::string(HEGUI_SOURCE_DIR) + "/examples/gateway/gateway.yaml");
   ASSERT_TRUE(c.ok()) << c.status().ToString();
 }
 

@@ -115,7 +115,7 @@ test('a prohibited prompt is blocked', async () => {
 
 test('a streamed output is cut mid-stream and the term never arrives', async () => {
   calls++;
-  const reply = '这是一段很长的无害开头，用来先送出一些文字。'.repeat(12) + '然后出现网络赌博这个词。';
+  const reply = '这是一段很长的无害开头，用来先送出一些文字。'.repeat(80) + '然后出现网络赌博这个词。';
   const stream = await client(verifiedKey).chat.completions.create({
     model: 'mock-1', stream: true,
     messages: [{ role: 'user', content: `[[mock:reply-b64=${b64(reply)}]][[mock:chunk=2]]` }],

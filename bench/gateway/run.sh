@@ -98,7 +98,7 @@ pipeline:
   - audit
   - metrics
 CONF
-(cd "$work" && "$hegui" serve --config "$work/gateway.yaml" >"$work/serve.log" 2>&1) &
+(cd "$work" && exec "$hegui" serve --config "$work/gateway.yaml" >"$work/serve.log" 2>&1) &
 pids+=($!)
 wait_http "http://127.0.0.1:$hegui_port/healthz"
 key=$(cat "$work/data/demo-api-key")

@@ -18,7 +18,7 @@ PACKAGES=(
   libfmt-dev libspdlog-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev googletest libbenchmark-dev sqlite3 postgresql wrk nginx-light
-  golang-go golang-golang-x-mod-dev chromium ca-certificates curl procps
+  golang-go golang-golang-x-mod-dev chromium ca-certificates curl procps time
 )
 
 if [ "${HEGUI_SKIP_APT:-0}" != 1 ]; then

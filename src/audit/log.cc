@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -92,6 +93,12 @@ struct Log::Impl {
     std::string frame;
     Hash leaf;
   };
+  // An asynchronous group waiting to be acknowledged: records [first, end).
+  struct Waiter {
+    uint64_t first;
+    uint64_t end;
+    AppendCallback done;
+  };
 
   std::string dir;
   LogOptions options;
@@ -116,6 +123,7 @@ struct Log::Impl {
   std::condition_variable work_cv;
   std::condition_variable done_cv;
   std::vector<Pending> queue;  // Guarded by mu.
+  std::deque<Waiter> waiters;  // Guarded by mu: asynchronous groups, in index order.
   uint64_t next_index = 0;     // Guarded by mu.
   uint64_t acked = 0;          // Guarded by mu: records [0, acked) are acknowledged.
   Status error;                // Guarded by mu: sticky I/O failure.
@@ -132,7 +140,14 @@ struct Log::Impl {
     if (options.on_recovery) options.on_recovery(what);
   }
 
+  StatusOr<std::vector<Pending>> Encode(const Record* records, size_t n, bool internal);
+  // Takes indexes for `items` and queues them; the first index or why not.
+  // Requires mu held.
+  StatusOr<uint64_t> EnqueueLocked(std::vector<Pending>& items);
   StatusOr<std::vector<uint64_t>> AppendRecords(const Record* records, size_t n, bool internal);
+  // Runs the callbacks of the groups now acknowledged (all of them, with the
+  // error, after a failure). Takes `lock` (on mu) and releases it.
+  void CompleteWaiters(std::unique_lock<std::mutex>& lock);
   void SyncLoop();
   Status WriteBatch(uint64_t first, const std::vector<Pending>& batch);
   Status Roll(uint64_t first_index);
@@ -342,8 +357,8 @@ Status Log::Impl::Recover() {
   return OkStatus();
 }
 
-StatusOr<std::vector<uint64_t>> Log::Impl::AppendRecords(const Record* records, size_t n,
-                                                         bool internal) {
+StatusOr<std::vector<Log::Impl::Pending>> Log::Impl::Encode(const Record* records, size_t n,
+                                                            bool internal) {
   std::vector<Pending> items(n);
   for (size_t i = 0; i < n; ++i) {
     const Record& r = records[i];
@@ -367,18 +382,52 @@ StatusOr<std::vector<uint64_t>> Log::Impl::AppendRecords(const Record* records, 
     items[i].frame.reserve(payload->size() + kFrameHeaderSize);
     AppendFrame(&items[i].frame, *payload);
   }
-  std::unique_lock lock(mu);
+  return items;
+}
+
+StatusOr<uint64_t> Log::Impl::EnqueueLocked(std::vector<Pending>& items) {
   if (stopping || closed) return FailedPreconditionError(dir + ": the audit log is closed");
   if (!error.ok()) return error;
   const uint64_t first = next_index;
-  next_index += n;
+  next_index += items.size();
   for (Pending& p : items) queue.push_back(std::move(p));
   work_cv.notify_one();
+  return first;
+}
+
+StatusOr<std::vector<uint64_t>> Log::Impl::AppendRecords(const Record* records, size_t n,
+                                                         bool internal) {
+  HEGUI_ASSIGN_OR_RETURN(std::vector<Pending> items, Encode(records, n, internal));
+  std::unique_lock lock(mu);
+  HEGUI_ASSIGN_OR_RETURN(const uint64_t first, EnqueueLocked(items));
   done_cv.wait(lock, [&] { return acked >= first + n || !error.ok(); });
   if (acked < first + n) return error;
   std::vector<uint64_t> indexes(n);
   for (size_t i = 0; i < n; ++i) indexes[i] = first + i;
   return indexes;
+}
+
+void Log::Impl::CompleteWaiters(std::unique_lock<std::mutex>& lock) {
+  std::vector<std::pair<Waiter, Status>> ready;
+  while (!waiters.empty()) {
+    Waiter& w = waiters.front();
+    if (w.end <= acked) {
+      ready.emplace_back(std::move(w), OkStatus());
+    } else if (!error.ok()) {
+      ready.emplace_back(std::move(w), error);
+    } else {
+      break;
+    }
+    waiters.pop_front();
+  }
+  lock.unlock();
+  for (auto& [w, status] : ready) {
+    if (status.ok()) {
+      w.done(w.first);
+    } else {
+      w.done(status);
+    }
+  }
 }
 
 void Log::Impl::SyncLoop() {
@@ -393,14 +442,22 @@ void Log::Impl::SyncLoop() {
       first = next_index - batch.size();
     }
     if (!batch.empty()) {
-      Status s = WriteBatch(first, batch);
-      std::lock_guard lock(mu);
+      Status failed;
+      {
+        std::lock_guard lock(mu);
+        failed = error;
+      }
+      // After a failure nothing more is written: a later batch must not be
+      // acknowledged past records that never reached the disk.
+      Status s = failed.ok() ? WriteBatch(first, batch) : failed;
+      std::unique_lock lock(mu);
       if (!s.ok()) {
         if (error.ok()) error = s;
       } else {
         acked = std::max(acked, first + batch.size());
       }
       done_cv.notify_all();
+      CompleteWaiters(lock);
       batch.clear();
     }
     const uint64_t size = tree_size.load();
@@ -418,9 +475,10 @@ void Log::Impl::SyncLoop() {
     if (due) {
       StatusOr<std::string> note = SignCheckpoint();
       if (!note.ok()) {
-        std::lock_guard lock(mu);
+        std::unique_lock lock(mu);
         if (error.ok()) error = note.status();
         done_cv.notify_all();
+        CompleteWaiters(lock);
       }
     }
   }
@@ -452,9 +510,10 @@ Status Log::Impl::WriteBatch(uint64_t first, const std::vector<Pending>& batch) 
   seg_bytes += total;
   seg_records += batch.size();
   if (options.durability == Durability::kRelaxed) {
-    std::lock_guard lock(mu);
+    std::unique_lock lock(mu);
     acked = std::max(acked, first + batch.size());
     done_cv.notify_all();
+    CompleteWaiters(lock);
   }
   if (fdatasync(seg_fd) != 0) return IoError(seg_path, "fdatasync failed");
   std::vector<Hash> leaves;
@@ -489,6 +548,29 @@ StatusOr<uint64_t> Log::Append(const Record& record) {
 StatusOr<std::vector<uint64_t>> Log::AppendAll(const std::vector<Record>& records) {
   if (records.empty()) return std::vector<uint64_t>();
   return impl_->AppendRecords(records.data(), records.size(), false);
+}
+
+void Log::AppendAllAsync(const std::vector<Record>& records, AppendCallback done) {
+  if (records.empty()) {
+    done(InvalidArgumentError("an asynchronous append needs at least one record"));
+    return;
+  }
+  StatusOr<std::vector<Impl::Pending>> items = impl_->Encode(records.data(), records.size(), false);
+  if (!items.ok()) {
+    done(items.status());
+    return;
+  }
+  Status refused;
+  {
+    std::lock_guard lock(impl_->mu);
+    StatusOr<uint64_t> first = impl_->EnqueueLocked(*items);
+    if (first.ok()) {
+      impl_->waiters.push_back(Impl::Waiter{*first, *first + records.size(), std::move(done)});
+      return;
+    }
+    refused = first.status();
+  }
+  done(refused);
 }
 
 StatusOr<std::string> Log::WriteCheckpoint() {

@@ -11,6 +11,10 @@
 //   - Durability::kRelaxed: Append returns once the batch is written to the
 //     page cache, before fdatasync; a power failure (not a process crash) may
 //     lose the last acknowledged records. Tree and checkpoints follow shortly.
+// AppendAllAsync() is the same without the wait: it returns once the records
+// are queued and calls back when Append would have returned, so a server
+// thread can go on serving while the batch commits (every caller queued
+// during one fdatasync shares the next one).
 // Records are numbered 0, 1, 2, ... in the order their appends took the lock.
 //
 // Open() recovers from a crash: a torn tail of the last segment (a frame cut
@@ -27,6 +31,9 @@
 //   auto log = audit::Log::Open("/var/lib/hegui/audit", {});
 //   if (!log.ok()) return log.status();
 //   StatusOr<uint64_t> index = (*log)->Append(record);   // durable on return
+//   (*log)->AppendAllAsync({record}, [](StatusOr<uint64_t> first) {
+//     // durable now (or failed); runs on the log's sync thread
+//   });
 //   ...
 //   Status s = (*log)->Close();                          // writes a checkpoint
 //
@@ -102,6 +109,20 @@ class Log {
   StatusOr<uint64_t> Append(const Record& record);
   // Appends records in order as one group; returns their indexes.
   StatusOr<std::vector<uint64_t>> AppendAll(const std::vector<Record>& records);
+
+  // Called once an asynchronous append is durable (under the log's
+  // Durability), with the index of the group's first record (the others
+  // follow consecutively), or with the error that kept it from being durable.
+  using AppendCallback = std::function<void(StatusOr<uint64_t> first_index)>;
+  // Encodes and queues `records` (at least one) as one group on the calling
+  // thread and returns without waiting; `done` is called exactly once: on the
+  // calling thread before return when the records are refused (same errors as
+  // AppendAll) or the log is closed or failed, otherwise on the log's sync
+  // thread once the group is durable or its write failed. Callbacks run in
+  // index order and must not block (they delay every later append) nor call
+  // back into this log's Close(). Close() returns only after every accepted
+  // group's callback has run.
+  void AppendAllAsync(const std::vector<Record>& records, AppendCallback done);
 
   // Signs and stores a checkpoint of every durable record; returns the note.
   // Cost: O(log n) hash reads and one signature.

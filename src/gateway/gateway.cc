@@ -265,6 +265,9 @@ Status Gateway::Reload(std::shared_ptr<const GatewayConfig> config) {
 void Gateway::Stop() {
   if (!impl_->server) return;
   impl_->server->Stop();
+  // Reports of evidence-log appends resume their coroutines on the server's
+  // io_contexts, which the server's destructor destroys: let them land first.
+  if (impl_->services) impl_->services->WaitForPendingRecords();
   {
     std::lock_guard lock(impl_->mu);
     if (impl_->runtime) {

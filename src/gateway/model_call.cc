@@ -284,7 +284,7 @@ class StreamRelay {
 
 // Sends call.reply (or the answer) once the stages' OnComplete succeeded.
 net::awaitable<void> Finish(Call& call, StageChain& chain, Responder& out) {
-  (void)chain.OnComplete(call);  // A failure replaces call.reply: fail closed.
+  (void)co_await chain.OnComplete(call);  // A failure replaces call.reply: fail closed.
   std::vector<std::pair<std::string, std::string>> headers = {{"x-request-id", call.request_id}};
   if (call.reply) {
     if (call.reply->http_status == 429) headers.emplace_back("retry-after", "1");
@@ -378,13 +378,13 @@ net::awaitable<void> ServeModelCall(std::shared_ptr<const Runtime> runtime, Endp
   // the stages release it.
   if (!(co_await out.BeginStream(200, "text/event-stream")).ok()) {
     call.outcome = "client_gone";
-    (void)chain.OnComplete(call);
+    (void)co_await chain.OnComplete(call);
     co_return;
   }
   StreamRelay relay(call, chain, out, **exchange);
   co_await relay.Run();
-  exchange->reset();             // An unfinished upstream response closes its connection here.
-  (void)chain.OnComplete(call);  // A failure sets call.reply: no [DONE] then.
+  exchange->reset();  // An unfinished upstream response closes its connection here.
+  (void)co_await chain.OnComplete(call);  // A failure sets call.reply: no [DONE] then.
   if (relay.client_gone()) {
     out.Abort();
     co_return;

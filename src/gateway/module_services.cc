@@ -231,19 +231,23 @@ StatusOr<std::string> ModuleServices::QueueReview(const ReviewRequest& item) {
 }
 
 Status ModuleServices::Fail(const Status& status) {
-  if (!log_failed_.exchange(true)) log_failure_ = status.message();
+  {
+    std::lock_guard lock(failure_mu_);
+    if (log_failure_.empty()) log_failure_ = status.message();
+  }
+  log_failed_ = true;
   return status;
 }
 
 Status ModuleServices::EvidenceLogHealthy() {
   if (log_failed_.load()) {
+    std::lock_guard lock(failure_mu_);
     return UnavailableError("an append to the evidence log failed: " + log_failure_);
   }
   return OkStatus();
 }
 
-Status ModuleServices::RecordCall(const Call& call) {
-  if (log_failed_.load()) return EvidenceLogHealthy();
+std::vector<audit::Record> ModuleServices::CallRecords(const Call& call) {
   nlohmann::json findings = nlohmann::json::array();
   for (const CallFinding& f : call.findings) {
     findings.push_back({{"where", f.where},
@@ -302,9 +306,36 @@ Status ModuleServices::RecordCall(const Call& call) {
          call.failure}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     records.push_back(std::move(failure));
   }
-  auto appended = log_->AppendAll(records);
+  return records;
+}
+
+Status ModuleServices::RecordCall(const Call& call) {
+  if (log_failed_.load()) return EvidenceLogHealthy();
+  auto appended = log_->AppendAll(CallRecords(call));
   if (!appended.ok()) return Fail(appended.status());
   return OkStatus();
+}
+
+void ModuleServices::RecordCallAsync(const Call& call, std::function<void(Status)> done) {
+  if (log_failed_.load()) {
+    done(EvidenceLogHealthy());
+    return;
+  }
+  {
+    std::lock_guard lock(pending_mu_);
+    ++pending_records_;
+  }
+  log_->AppendAllAsync(CallRecords(call),
+                       [this, done = std::move(done)](StatusOr<uint64_t> appended) {
+                         done(appended.ok() ? OkStatus() : Fail(appended.status()));
+                         std::lock_guard lock(pending_mu_);
+                         if (--pending_records_ == 0) pending_cv_.notify_all();
+                       });
+}
+
+void ModuleServices::WaitForPendingRecords() {
+  std::unique_lock lock(pending_mu_);
+  pending_cv_.wait(lock, [&] { return pending_records_ == 0; });
 }
 
 Status ModuleServices::RecordAdminEvent(std::string_view kind, std::string_view actor,

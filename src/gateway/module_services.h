@@ -20,8 +20,11 @@
 #define HEGUI_GATEWAY_MODULE_SERVICES_H_
 
 #include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "core/status_or.h"
 #include "gateway/config.h"
@@ -32,7 +35,8 @@ class Store;
 }
 namespace hegui::audit {
 class Log;
-}
+struct Record;
+}  // namespace hegui::audit
 
 namespace hegui::gateway {
 
@@ -49,6 +53,10 @@ class ModuleServices : public GatewayServices {
   StatusOr<std::string> QueueReview(const ReviewRequest& item) override;
   const TextScanner* scanner() const override;
   Status RecordCall(const Call& call) override;
+  // Encodes the records on the calling thread; `done` runs on the log's sync
+  // thread after the group commit.
+  void RecordCallAsync(const Call& call, std::function<void(Status)> done) override;
+  void WaitForPendingRecords() override;
   Status EvidenceLogHealthy() override;
 
   // Appends a config_change / permission_change / human_override record.
@@ -60,12 +68,18 @@ class ModuleServices : public GatewayServices {
  private:
   ModuleServices() = default;
   Status Fail(const Status& status);
+  // The model_call record (and interface_failure, if any) of a call.
+  static std::vector<audit::Record> CallRecords(const Call& call);
 
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<audit::Log> log_;
   std::unique_ptr<ModuleScanner> scanner_;
   std::atomic<bool> log_failed_{false};
-  std::string log_failure_;  // Set once, before log_failed_ becomes true.
+  std::mutex failure_mu_;
+  std::string log_failure_;  // Guarded by failure_mu_; set before log_failed_ becomes true.
+  std::mutex pending_mu_;
+  std::condition_variable pending_cv_;
+  int pending_records_ = 0;  // Guarded by pending_mu_: RecordCallAsync not yet reported.
 };
 
 }  // namespace hegui::gateway

@@ -74,10 +74,37 @@ StageVerdict StageChain::OnStreamEnd(Call& call, std::string& text) {
   return StageVerdict::kContinue;
 }
 
-Status StageChain::OnComplete(Call& call) {
+namespace {
+
+// Runs stage.OnCompleteAsync and resumes the calling coroutine on its own
+// executor with the reported status.
+net::awaitable<Status> AwaitCompletion(Stage& stage, Call& call) {
+  auto executor = co_await net::this_coro::executor;
+  Status status = co_await net::async_initiate<decltype(net::use_awaitable), void(Status)>(
+      [&stage, &call, executor](auto handler) {
+        auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+        stage.OnCompleteAsync(call, [shared, executor](Status status) {
+          net::post(executor, [handler = std::move(*shared), status = std::move(status)]() mutable {
+            handler(std::move(status));
+          });
+        });
+      },
+      net::use_awaitable);
+  co_return status;
+}
+
+}  // namespace
+
+net::awaitable<Status> StageChain::OnComplete(Call& call) {
   Status first;
   for (auto& stage : stages_) {
-    Status s = stage->OnComplete(call);
+    // (No co_await inside ?: : GCC 12 miscompiles it.)
+    Status s;
+    if (stage->completes_async()) {
+      s = co_await AwaitCompletion(*stage, call);
+    } else {
+      s = stage->OnComplete(call);
+    }
     if (!s.ok() && first.ok()) {
       first = s;
       call.outcome = "audit_failed";
@@ -88,7 +115,7 @@ Status StageChain::OnComplete(Call& call) {
               "23)");
     }
   }
-  return first;
+  co_return first;
 }
 
 StatusOr<std::unique_ptr<Pipeline>> Pipeline::Build(const GatewayConfig& config,

@@ -9,8 +9,10 @@
 // StageChain runs one hook over the stages in order and implements the
 // manager's side of the StageVerdict contract (stage.h): it stops at the
 // first kLocalReply, passes the bytes a stage releases to the next one, and
-// runs OnComplete on every stage even after a failure. Not thread-safe: one
-// chain per call.
+// runs OnComplete on every stage even after a failure, in order, waiting for a
+// stage that completes asynchronously (its report is posted back to the
+// calling coroutine's executor, so the chain never runs on another thread).
+// Not thread-safe: one chain per call.
 #ifndef HEGUI_GATEWAY_PIPELINE_H_
 #define HEGUI_GATEWAY_PIPELINE_H_
 
@@ -19,6 +21,7 @@
 #include <vector>
 
 #include "core/status_or.h"
+#include "gateway/asio.h"
 #include "gateway/stage.h"
 #include "gateway/stage_registry.h"
 
@@ -36,9 +39,9 @@ class StageChain {
   StageVerdict OnChunk(Call& call, std::string& text);
   // Flushes every stage in order; `text` receives the released bytes.
   StageVerdict OnStreamEnd(Call& call, std::string& text);
-  // Runs every stage's OnComplete. The first failure replaces call.reply with
-  // 503 audit_log_unavailable and is returned.
-  Status OnComplete(Call& call);
+  // Runs every stage's OnComplete (or OnCompleteAsync). The first failure
+  // replaces call.reply with 503 audit_log_unavailable and is returned.
+  net::awaitable<Status> OnComplete(Call& call);
 
  private:
   std::vector<std::unique_ptr<Stage>> stages_;

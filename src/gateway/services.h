@@ -10,6 +10,7 @@
 #ifndef HEGUI_GATEWAY_SERVICES_H_
 #define HEGUI_GATEWAY_SERVICES_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -82,6 +83,16 @@ class GatewayServices {
   // Appends the call's model_call record (and interface_failure when it
   // failed upstream) durably; non-OK means the evidence was not kept.
   virtual Status RecordCall(const Call& call) = 0;
+  // The same without blocking the calling thread: takes what it needs from
+  // `call` before returning and reports through `done`, exactly once, from
+  // any thread, once the records are durable or failed. `done` must not
+  // block. The default calls RecordCall and reports at once.
+  virtual void RecordCallAsync(const Call& call, std::function<void(Status)> done) {
+    done(RecordCall(call));
+  }
+  // Returns once every RecordCallAsync begun so far has reported (for an
+  // orderly stop: what the reports resume must still exist).
+  virtual void WaitForPendingRecords() {}
   // Whether the evidence log can take records now (for /readyz and for
   // refusing before forwarding).
   virtual Status EvidenceLogHealthy() = 0;

@@ -7,7 +7,11 @@
 // OnRequest hooks run first to last before forwarding; OnResponse (whole
 // answers) and OnChunk/OnStreamEnd (streamed answers) run first to last after;
 // OnComplete runs for every stage of every call, refused or not, after the
-// outcome is known and BEFORE the last byte reaches the client.
+// outcome is known and BEFORE the last byte reaches the client. A stage whose
+// completion waits for I/O (audit: the durable append) says so with
+// completes_async() and implements OnCompleteAsync instead: the server thread
+// goes on serving other connections meanwhile, and the next stage's
+// completion runs once it has reported.
 //
 // Each hook returns a StageVerdict telling the manager what to do next.
 // Refusing means setting `call.reply` (a LocalReply always carries a reason)
@@ -24,6 +28,7 @@
 #ifndef HEGUI_GATEWAY_STAGE_H_
 #define HEGUI_GATEWAY_STAGE_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -65,6 +70,15 @@ class Stage {
   }
   // The outcome is known (call.outcome, call.reply). Non-OK fails the call.
   virtual Status OnComplete(Call& /*call*/) { return OkStatus(); }
+
+  // Whether the chain must call OnCompleteAsync instead of OnComplete.
+  virtual bool completes_async() const { return false; }
+  // As OnComplete, but reports through `done`, exactly once, from any thread
+  // (the call stays alive and untouched by others until then). `done` must
+  // not block. The default runs OnComplete and reports at once.
+  virtual void OnCompleteAsync(Call& call, std::function<void(Status)> done) {
+    done(OnComplete(call));
+  }
 };
 
 class StageFactory {

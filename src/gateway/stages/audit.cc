@@ -24,17 +24,33 @@ class AuditStage : public Stage {
     return StageVerdict::kLocalReply;
   }
 
+  // The durable append waits for the log's group commit; the server thread
+  // serves other connections meanwhile.
+  bool completes_async() const override { return true; }
+
   Status OnComplete(Call& call) override {
     auto start = std::chrono::steady_clock::now();
     Status status = services_->RecordCall(call);
+    Observe(start);
+    return status;
+  }
+
+  void OnCompleteAsync(Call& call, std::function<void(Status)> done) override {
+    auto start = std::chrono::steady_clock::now();
+    services_->RecordCallAsync(call, [this, start, done = std::move(done)](Status status) {
+      Observe(start);
+      done(std::move(status));
+    });
+  }
+
+ private:
+  void Observe(std::chrono::steady_clock::time_point start) {
     if (metrics_) {
       metrics_->audit_append_latency.Observe(
           {}, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
-    return status;
   }
 
- private:
   GatewayServices* services_;
   Metrics* metrics_;
 };

@@ -25,6 +25,7 @@
 #include "audit/log_verifier.h"
 #include "audit/merkle.h"
 #include "audit/record_codec.h"
+#include "common/rate_reporter.h"
 
 namespace hegui::audit {
 namespace {
@@ -312,49 +313,22 @@ void BM_RawRead(benchmark::State& state) {
 }
 BENCHMARK(BM_RawRead)->Unit(benchmark::kMillisecond)->MinTime(0.5);
 
-// Collects items/s and bytes/s per run name to print ratios after the table.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& r : runs) {
-      if (r.run_type == Run::RT_Aggregate && r.aggregate_name != "median") continue;
-      std::string key = r.run_name.function_name + "/" + std::to_string(r.threads);
-      auto it = r.counters.find("items_per_second");
-      if (it != r.counters.end()) rate[key] = it->second;
-      auto bt = r.counters.find("bytes_per_second");
-      if (bt != r.counters.end()) rate[key] = bt->second;
-    }
-  }
-  std::map<std::string, double> rate;
-};
-
-void PrintRatio(const RatioReporter& r, const std::string& what, const std::string& a,
-                const std::string& b) {
-  auto ia = r.rate.find(a), ib = r.rate.find(b);
-  if (ia == r.rate.end() || ib == r.rate.end() || ib->second == 0) return;
-  std::printf("  %-44s %12.0f vs %12.0f  ratio %.2fx\n", what.c_str(), ia->second, ib->second,
-              ia->second / ib->second);
-}
-
 }  // namespace
 }  // namespace hegui::audit
 
 int main(int argc, char** argv) {
-  using hegui::audit::PrintRatio;
   hegui::audit::RegisterAppendBenchmarks();
-  benchmark::Initialize(&argc, argv);
-  hegui::audit::RatioReporter reporter;
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  std::printf("\nRatios (figures per second; baseline measured in this run):\n");
-  for (const char* t : {"1", "4", "16"}) {
-    PrintRatio(reporter, std::string("durable appends, ") + t + " threads, log vs SQLite",
-               std::string("BM_LogAppend/") + t, std::string("BM_SqliteAppend/") + t);
+  hegui::bench::RateReporter reporter;
+  if (!hegui::bench::RunBenchmarks(&argc, argv, reporter)) return 1;
+  std::printf("\nRatios (baseline measured in this run):\n");
+  for (std::string threads : {"1", "4", "16"}) {
+    reporter.PrintRatio("durable appends, " + threads + " threads, log vs SQLite",
+                        "BM_LogAppend/threads:" + threads, "BM_SqliteAppend/threads:" + threads,
+                        "records");
   }
-  PrintRatio(reporter, "bulk import vs raw batched fdatasync", "BM_LogBulkImport/1",
-             "BM_RawBatchedFdatasync/1");
-  PrintRatio(reporter, "verify vs raw read from page cache (bytes/s)", "BM_Verify/1",
-             "BM_RawRead/1");
+  reporter.PrintRatio("bulk import vs raw batched fdatasync", "BM_LogBulkImport",
+                      "BM_RawBatchedFdatasync", "records");
+  reporter.PrintRatio("verify vs raw read from page cache", "BM_Verify", "BM_RawRead", "bytes");
   std::filesystem::remove_all(hegui::audit::BenchRoot());
   benchmark::Shutdown();
   return 0;

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "common/rate_reporter.h"
 #include "core/file.h"
 #include "law/article_catalogue.h"
 #include "law/article_search.h"
@@ -111,44 +112,16 @@ void Baseline_ReadFiles(benchmark::State& state) {
 }
 BENCHMARK(Baseline_ReadFiles)->Unit(benchmark::kMillisecond);
 
-// Prints the normal table, then each rate and its ratio to the matching baseline.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& r : runs) {
-      if (r.error_occurred || r.run_type != Run::RT_Iteration) continue;
-      auto it = r.counters.find("items_per_second");
-      if (it != r.counters.end()) rates_[r.benchmark_name()] = it->second.value;
-    }
-  }
-  void PrintRatios() const {
-    auto ratio = [&](const char* name, const char* base, const char* unit) {
-      auto a = rates_.find(name);
-      auto b = rates_.find(base);
-      if (a == rates_.end() || b == rates_.end()) return;
-      std::printf("  %-16s %12.1f %s/s   %8.3f x %s\n", name, a->second, unit,
-                  a->second / b->second, base);
-    };
-    std::cout << "\nRates (ratio = rate / baseline rate, same run)\n";
-    ratio("Search_Bm25", "Baseline_SubstringScan", "queries");
-    ratio("Load_Catalogue", "Baseline_ReadFiles", "loads");
-    ratio("Check_All", "Baseline_ReadFiles", "checks");
-  }
-
- private:
-  std::map<std::string, double> rates_;
-};
-
 }  // namespace
 }  // namespace hegui::law
 
 int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  hegui::law::RatioReporter reporter;
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  reporter.PrintRatios();
+  hegui::bench::RateReporter reporter;
+  if (!hegui::bench::RunBenchmarks(&argc, argv, reporter)) return 1;
+  std::printf("\nRates (ratio = rate / baseline rate, same run)\n");
+  reporter.PrintRatio("BM25 search", "Search_Bm25", "Baseline_SubstringScan", "queries");
+  reporter.PrintRatio("catalogue load", "Load_Catalogue", "Baseline_ReadFiles", "loads");
+  reporter.PrintRatio("law check", "Check_All", "Baseline_ReadFiles", "checks");
   benchmark::Shutdown();
   return 0;
 }

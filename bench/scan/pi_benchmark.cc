@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "common/rate_reporter.h"
 #include "scan/pi/pi_detector.h"
 
 namespace hegui::scan {
@@ -117,40 +118,17 @@ BENCHMARK(PiOnly_NoLabels);
 void PiOnly_CleanText(benchmark::State& state) { RunDetector(state, {}, false); }
 BENCHMARK(PiOnly_CleanText);
 
-// Prints the normal table, then MB/s and the ratio to Baseline_Memchr.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& r : runs) {
-      if (r.error_occurred || r.run_type != Run::RT_Iteration) continue;
-      auto it = r.counters.find("bytes_per_second");
-      if (it != r.counters.end()) rates_[r.benchmark_name()] = it->second.value;
-    }
-  }
-  void PrintRatios() const {
-    auto base = rates_.find("Baseline_Memchr");
-    if (base == rates_.end()) return;
-    std::cout << "\nPI detection over " << (kCorpusBytes >> 20)
-              << " MiB of chat (MB/s per core; ratio = rate / memchr)\n";
-    for (const auto& [name, rate] : rates_) {
-      std::printf("  %-22s %10.1f MB/s   %6.3f\n", name.c_str(), rate / 1e6, rate / base->second);
-    }
-  }
-
- private:
-  std::map<std::string, double> rates_;
-};
-
 }  // namespace
 }  // namespace hegui::scan
 
 int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  hegui::scan::RatioReporter reporter;
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  reporter.PrintRatios();
+  hegui::bench::RateReporter reporter;
+  if (!hegui::bench::RunBenchmarks(&argc, argv, reporter)) return 1;
+  std::printf("\nPI detection over %zu MiB of chat (bytes/s per core; ratio to memchr)\n",
+              hegui::scan::kCorpusBytes >> 20);
+  for (const char* run : {"PiOnly", "PiOnly_NoLabels", "PiOnly_CleanText"}) {
+    reporter.PrintRatio(run, run, "Baseline_Memchr", "bytes");
+  }
   benchmark::Shutdown();
   return 0;
 }

@@ -19,6 +19,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "common/rate_reporter.h"
 #include "store/api_key_token.h"
 #include "store/open.h"
 
@@ -198,49 +199,19 @@ BENCHMARK(Baseline_RawSqlite)->UseRealTime();
 BENCHMARK(Store_Sqlite)->Threads(1)->Threads(2)->UseRealTime();
 BENCHMARK(Store_Postgres)->Threads(1)->Threads(2)->UseRealTime();
 
-// Prints the normal table, then lookups/s and ratios to the baselines.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& r : runs) {
-      if (r.error_occurred || r.run_type != Run::RT_Iteration) continue;
-      auto it = r.counters.find("items_per_second");
-      if (it != r.counters.end()) rates_[r.benchmark_name()] = it->second.value;
-    }
-  }
-  void PrintRatios() const {
-    auto find = [this](const std::string& prefix) {
-      for (const auto& [name, rate] : rates_) {
-        if (name.rfind(prefix, 0) == 0) return rate;
-      }
-      return 0.0;
-    };
-    const double map = find("Baseline_HashMap");
-    const double raw = find("Baseline_RawSqlite");
-    std::cout << "\nauthenticate-by-key, " << kKeys
-              << " keys (lookups/s; ratio = rate / baseline)\n";
-    for (const auto& [name, rate] : rates_) {
-      std::cout << "  " << name << ": " << static_cast<long long>(rate) << "/s";
-      if (map > 0) std::cout << ", x" << rate / map << " of HashMap";
-      if (raw > 0) std::cout << ", x" << rate / raw << " of RawSqlite";
-      std::cout << "\n";
-    }
-  }
-
- private:
-  std::map<std::string, double> rates_;
-};
-
 }  // namespace
 }  // namespace hegui::store
 
 int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  hegui::store::RatioReporter reporter;
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  reporter.PrintRatios();
+  hegui::bench::RateReporter reporter;
+  if (!hegui::bench::RunBenchmarks(&argc, argv, reporter)) return 1;
+  std::printf("\nauthenticate-by-key, %d keys (lookups/s; ratio = rate / baseline)\n",
+              static_cast<int>(hegui::store::kKeys));
+  for (const char* run : {"Store_Sqlite/threads:1", "Store_Sqlite/threads:2",
+                          "Store_Postgres/threads:1", "Store_Postgres/threads:2"}) {
+    reporter.PrintRatio(run, run, "Baseline_RawSqlite", "lookups");
+    reporter.PrintRatio(run, run, "Baseline_HashMap", "lookups");
+  }
   benchmark::Shutdown();
   std::filesystem::remove(hegui::store::SqlitePath());
   std::filesystem::remove(hegui::store::SqlitePath() + "-wal");

@@ -22,29 +22,13 @@
 #include "audit/segment_reader.h"
 #include "audit/subject_key_store.h"
 #include "audit/tree_hash_file.h"
+#include "core/fd_io.h"
 #include "core/file.h"
 
 namespace hegui::audit {
 namespace {
 
 using Clock = std::chrono::system_clock;
-
-Status IoError(const std::string& path, const char* what) {
-  return UnavailableError(path + ": " + what + ": " + std::strerror(errno));
-}
-
-Status WriteAll(int fd, const char* p, size_t n, const std::string& path) {
-  while (n > 0) {
-    ssize_t w = write(fd, p, n);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return IoError(path, "write failed");
-    }
-    p += w;
-    n -= static_cast<size_t>(w);
-  }
-  return OkStatus();
-}
 
 RecordTime Now() { return std::chrono::floor<std::chrono::microseconds>(Clock::now()); }
 
@@ -74,10 +58,10 @@ class RecoveryReporter : public SegmentReader::Reporter {
 StatusOr<int> CreateSegment(const std::string& dir, uint64_t first_index) {
   const std::string path = PathIn(dir, SegmentFileName(first_index));
   int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
-  if (fd < 0) return IoError(path, "cannot create segment");
+  if (fd < 0) return OsError(path, "cannot create segment");
   std::string header = EncodeSegmentHeader(first_index);
-  Status s = WriteAll(fd, header.data(), header.size(), path);
-  if (s.ok() && fdatasync(fd) != 0) s = IoError(path, "fdatasync failed");
+  Status s = WriteFully(fd, header, path);
+  if (s.ok() && fdatasync(fd) != 0) s = OsError(path, "fdatasync failed");
   if (s.ok()) s = SyncDir(dir);
   if (!s.ok()) {
     close(fd);
@@ -208,7 +192,7 @@ StatusOr<std::unique_ptr<Log>> Log::Open(const std::string& dir, const LogOption
   impl->options = options;
   const std::string lock_path = PathIn(dir, kLockFile);
   impl->lock_fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (impl->lock_fd < 0) return IoError(lock_path, "cannot open");
+  if (impl->lock_fd < 0) return OsError(lock_path, "cannot open");
   if (flock(impl->lock_fd, LOCK_EX | LOCK_NB) != 0) {
     close(impl->lock_fd);
     return FailedPreconditionError(dir + ": the audit log is open in another process");
@@ -243,7 +227,7 @@ Status Log::Impl::Recover() {
       if (!rep.mid.empty()) return DataLossError(path + ": " + rep.mid);
       if (reader.valid_end() < bytes->size()) {
         if (truncate(path.c_str(), static_cast<off_t>(reader.valid_end())) != 0) {
-          return IoError(path, "truncate failed");
+          return OsError(path, "truncate failed");
         }
         Report(path + ": truncated a torn checkpoint at " + rep.tail);
       }
@@ -254,7 +238,7 @@ Status Log::Impl::Recover() {
   // writer crashed; it holds no records.
   while (segs.size() > 1) {
     struct stat st;
-    if (stat(segs.back().path.c_str(), &st) != 0) return IoError(segs.back().path, "stat failed");
+    if (stat(segs.back().path.c_str(), &st) != 0) return OsError(segs.back().path, "stat failed");
     if (st.st_size >= static_cast<off_t>(kSegmentHeaderSize)) break;
     unlink(segs.back().path.c_str());
     Report(segs.back().path + ": removed a segment whose header was torn by a crash");
@@ -286,7 +270,7 @@ Status Log::Impl::Recover() {
   }
   if (reader.valid_end() < bytes.size()) {
     if (truncate(last.path.c_str(), static_cast<off_t>(reader.valid_end())) != 0) {
-      return IoError(last.path, "truncate failed");
+      return OsError(last.path, "truncate failed");
     }
     Report(last.path + ": truncated a torn tail of " +
            std::to_string(bytes.size() - reader.valid_end()) + " bytes at " + rep.tail);
@@ -343,7 +327,7 @@ Status Log::Impl::Recover() {
   }
   seg_path = last.path;
   seg_fd = open(seg_path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
-  if (seg_fd < 0) return IoError(seg_path, "cannot open");
+  if (seg_fd < 0) return OsError(seg_path, "cannot open");
   seg_bytes = reader.valid_end();
   seg_records = count;
   seg_day = DayOf(Now());
@@ -506,7 +490,7 @@ Status Log::Impl::WriteBatch(uint64_t first, const std::vector<Pending>& batch) 
   write_buffer.clear();
   write_buffer.reserve(total);
   for (const Pending& p : batch) write_buffer += p.frame;
-  HEGUI_RETURN_IF_ERROR(WriteAll(seg_fd, write_buffer.data(), write_buffer.size(), seg_path));
+  HEGUI_RETURN_IF_ERROR(WriteFully(seg_fd, write_buffer, seg_path));
   seg_bytes += total;
   seg_records += batch.size();
   if (options.durability == Durability::kRelaxed) {
@@ -515,7 +499,7 @@ Status Log::Impl::WriteBatch(uint64_t first, const std::vector<Pending>& batch) 
     done_cv.notify_all();
     CompleteWaiters(lock);
   }
-  if (fdatasync(seg_fd) != 0) return IoError(seg_path, "fdatasync failed");
+  if (fdatasync(seg_fd) != 0) return OsError(seg_path, "fdatasync failed");
   std::vector<Hash> leaves;
   leaves.reserve(batch.size());
   for (const Pending& p : batch) leaves.push_back(p.leaf);
@@ -668,7 +652,7 @@ StatusOr<PurgeResult> Log::Purge(RecordTime before) {
   r.body = body.dump();
   HEGUI_ASSIGN_OR_RETURN(std::vector<uint64_t> idx, impl_->AppendRecords(&r, 1, true));
   for (const SegmentFile& s : drop) {
-    if (unlink(s.path.c_str()) != 0) return IoError(s.path, "cannot remove");
+    if (unlink(s.path.c_str()) != 0) return OsError(s.path, "cannot remove");
   }
   HEGUI_RETURN_IF_ERROR(SyncDir(impl_->dir));
   result.segments_removed = drop.size();

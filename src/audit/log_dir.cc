@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "audit/segment_reader.h"
+#include "core/fd_io.h"
 #include "core/file.h"
 
 namespace hegui::audit {
@@ -66,22 +67,21 @@ StatusOr<std::vector<std::string>> ReadCheckpointNotes(const std::string& dir) {
 Status StoreCheckpointNote(const std::string& dir, const std::string& note) {
   const std::string path = PathIn(dir, kCheckpointsFile);
   int fd = open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) return UnavailableError(path + ": cannot open: " + std::strerror(errno));
+  if (fd < 0) return OsError(path, "cannot open");
   std::string bytes;
   off_t end = lseek(fd, 0, SEEK_END);
   if (end == 0) bytes = EncodeSegmentHeader(0, kCheckpointsMagic);
   AppendFrame(&bytes, note);
-  bool ok = write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size()) &&
-            fdatasync(fd) == 0;
-  int err = errno;
+  Status written = WriteFully(fd, bytes, path);
+  if (written.ok() && fdatasync(fd) != 0) written = OsError(path, "cannot sync a checkpoint");
   close(fd);
-  if (!ok) return UnavailableError(path + ": cannot append a checkpoint: " + std::strerror(err));
+  HEGUI_RETURN_IF_ERROR(written);
   return WriteFileAtomically(PathIn(dir, kLatestCheckpointFile), note, 0644);
 }
 
 Status SyncDir(const std::string& dir) {
   int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return UnavailableError(dir + ": cannot open directory: " + std::strerror(errno));
+  if (fd < 0) return OsError(dir, "cannot open directory");
   int rc = fsync(fd);
   close(fd);
   if (rc != 0) return UnavailableError(dir + ": directory fsync failed");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "audit/base64.h"
+#include "core/fd_io.h"
 #include "core/file.h"
 
 namespace hegui::audit {
@@ -149,15 +150,13 @@ Status SubjectKeyStore::Load() {
     std::erase_if(entry.second.keys, [shredded](const auto& kv) { return kv.first <= shredded; });
   }
   fd_ = open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
-  if (fd_ < 0) return UnavailableError(path_ + ": " + std::strerror(errno));
+  if (fd_ < 0) return OsError(path_, "cannot open");
   return OkStatus();
 }
 
 Status SubjectKeyStore::AppendLine(const std::string& line) {
-  if (write(fd_, line.data(), line.size()) != static_cast<ssize_t>(line.size()) ||
-      fdatasync(fd_) != 0) {
-    return UnavailableError(path_ + ": cannot save a subject key: " + std::strerror(errno));
-  }
+  HEGUI_RETURN_IF_ERROR(WriteFully(fd_, line, path_));
+  if (fdatasync(fd_) != 0) return OsError(path_, "cannot save a subject key");
   return OkStatus();
 }
 
@@ -246,7 +245,7 @@ Status SubjectKeyStore::Shred(std::string_view subject) {
   // The old file (and its key lines) is gone; append to the new one from now on.
   close(fd_);
   fd_ = open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
-  if (fd_ < 0) return UnavailableError(path_ + ": " + std::strerror(errno));
+  if (fd_ < 0) return OsError(path_, "cannot open");
   return OkStatus();
 }
 

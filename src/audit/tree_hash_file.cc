@@ -8,26 +8,10 @@
 #include <cstring>
 
 #include "audit/coding.h"
+#include "core/fd_io.h"
 
 namespace hegui::audit {
 namespace {
-
-Status IoError(const std::string& path, const char* what) {
-  return UnavailableError(path + ": " + what + ": " + std::strerror(errno));
-}
-
-Status WriteAll(int fd, const char* p, size_t n, const std::string& path) {
-  while (n > 0) {
-    ssize_t w = write(fd, p, n);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return IoError(path, "write failed");
-    }
-    p += w;
-    n -= static_cast<size_t>(w);
-  }
-  return OkStatus();
-}
 
 // Reads hashes below `base` from the file and the rest from `pending`.
 class OverlayReader : public HashReader {
@@ -67,16 +51,16 @@ StatusOr<std::unique_ptr<TreeHashFile>> TreeHashFile::Open(const std::string& pa
   int fd = open(path.c_str(), (writable ? O_RDWR | O_CREAT : O_RDONLY) | O_CLOEXEC, 0644);
   if (fd < 0) {
     if (errno == ENOENT) return NotFoundError(path + ": no such file");
-    return IoError(path, "cannot open");
+    return OsError(path, "cannot open");
   }
   std::unique_ptr<TreeHashFile> f(new TreeHashFile(path, fd));
   struct stat st;
-  if (fstat(fd, &st) != 0) return IoError(path, "stat failed");
+  if (fstat(fd, &st) != 0) return OsError(path, "stat failed");
   std::string header(kTreeHashMagic);
   PutFixed32(&header, 1);
   PutFixed32(&header, 0);
   if (st.st_size == 0 && writable) {
-    HEGUI_RETURN_IF_ERROR(WriteAll(fd, header.data(), header.size(), path));
+    HEGUI_RETURN_IF_ERROR(WriteFully(fd, header, path));
     st.st_size = static_cast<off_t>(header.size());
   }
   char buf[kTreeHashHeaderSize];
@@ -116,23 +100,23 @@ Status TreeHashFile::AppendLeaves(const std::vector<Hash>& leaf_hashes) {
   bytes.reserve(pending.size() * 32);
   for (const Hash& h : pending) bytes.append(h.view());
   if (lseek(fd_, static_cast<off_t>(kTreeHashHeaderSize + 32 * base), SEEK_SET) < 0) {
-    return IoError(path_, "seek failed");
+    return OsError(path_, "seek failed");
   }
-  HEGUI_RETURN_IF_ERROR(WriteAll(fd_, bytes.data(), bytes.size(), path_));
+  HEGUI_RETURN_IF_ERROR(WriteFully(fd_, bytes, path_));
   leaves_.store(n0 + static_cast<int64_t>(leaf_hashes.size()), std::memory_order_release);
   return OkStatus();
 }
 
 Status TreeHashFile::TruncateToLeaves(int64_t n) {
   if (ftruncate(fd_, static_cast<off_t>(kTreeHashHeaderSize + 32 * StoredHashCount(n))) != 0) {
-    return IoError(path_, "truncate failed");
+    return OsError(path_, "truncate failed");
   }
   leaves_.store(n, std::memory_order_release);
   return OkStatus();
 }
 
 Status TreeHashFile::Sync() {
-  if (fdatasync(fd_) != 0) return IoError(path_, "fdatasync failed");
+  if (fdatasync(fd_) != 0) return OsError(path_, "fdatasync failed");
   return OkStatus();
 }
 

@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/fd_io.h"
+
 namespace hegui {
 namespace {
 
@@ -48,17 +50,10 @@ Status WriteFileAtomically(const std::string& path, const std::string& contents,
   std::string tmp = path + ".tmp." + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
   if (fd < 0) return UnavailableError(ErrnoMessage(tmp, "cannot create"));
-  size_t done = 0;
-  while (done < contents.size()) {
-    ssize_t n = ::write(fd, contents.data() + done, contents.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      Status s = UnavailableError(ErrnoMessage(tmp, "write failed"));
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return s;
-    }
-    done += static_cast<size_t>(n);
+  if (Status written = WriteFully(fd, contents, tmp); !written.ok()) {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return written;
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
     Status s = UnavailableError(ErrnoMessage(tmp, "fsync/close failed"));

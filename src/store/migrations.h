@@ -15,6 +15,7 @@
 #define HEGUI_STORE_MIGRATIONS_H_
 
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "core/status_or.h"
@@ -25,8 +26,8 @@ namespace hegui::store {
 struct Migration {
   int version;
   std::string_view name;
-  std::string_view sqlite_sql;
-  std::string_view postgres_sql;
+  // Portable SQL with ${...} placeholders; run DialectSql() on it.
+  std::string_view sql;
 };
 
 // All migrations this binary knows, in order.
@@ -34,6 +35,9 @@ std::span<const Migration> Migrations();
 inline constexpr int kLatestSchemaVersion = 5;
 
 namespace internal {
+
+// A migration's portable SQL with its placeholders filled in for `dialect`.
+std::string DialectSql(std::string_view portable, Dialect dialect);
 
 // Applies migrations up to `target` (kLatestSchemaVersion if 0) on `conn` and
 // returns the resulting version.

@@ -91,7 +91,8 @@ struct Log::Impl {
   std::unique_ptr<SubjectKeyStore> keys;
   std::unique_ptr<TreeHashFile> tree;
 
-  // Owned by the sync thread (and by Open/Close when it is not running).
+  // Owned by the writer thread (and by Open/Close when it is not running);
+  // seg_fd is also read by the flushers, under mu, while no roll is under way.
   int seg_fd = -1;
   std::string seg_path;
   uint64_t seg_bytes = 0;
@@ -103,17 +104,28 @@ struct Log::Impl {
   std::atomic<uint64_t> seg_first{0};  // First index of the active segment.
   std::atomic<uint64_t> tree_size{0};  // Records durable and in the tree.
 
+  // Records move: queued (next_index) -> written to the segment, leaf hashes
+  // stored (written) -> covered by a finished fdatasync (durable).
   std::mutex mu;
-  std::condition_variable work_cv;
-  std::condition_variable done_cv;
-  std::vector<Pending> queue;  // Guarded by mu.
-  std::deque<Waiter> waiters;  // Guarded by mu: asynchronous groups, in index order.
-  uint64_t next_index = 0;     // Guarded by mu.
-  uint64_t acked = 0;          // Guarded by mu: records [0, acked) are acknowledged.
-  Status error;                // Guarded by mu: sticky I/O failure.
-  bool stopping = false;       // Guarded by mu.
-  bool closed = false;         // Guarded by mu.
-  std::thread sync_thread;
+  std::condition_variable work_cv;   // Wakes the writer.
+  std::condition_variable flush_cv;  // Wakes the flushers (and a writer waiting to roll).
+  std::condition_variable done_cv;   // Wakes synchronous appenders.
+  std::vector<Pending> queue;        // Guarded by mu.
+  std::deque<Waiter> waiters;        // Guarded by mu: asynchronous groups, in index order.
+  uint64_t next_index = 0;           // Guarded by mu.
+  uint64_t written = 0;              // Guarded by mu.
+  uint64_t flush_started = 0;        // Guarded by mu: the newest target a flush began with.
+  uint64_t durable = 0;              // Guarded by mu.
+  int flushes_in_flight = 0;         // Guarded by mu.
+  bool rolling = false;              // Guarded by mu: no flush may start.
+  uint64_t acked = 0;                // Guarded by mu: records [0, acked) are acknowledged.
+  Status error;                      // Guarded by mu: sticky I/O failure.
+  bool stopping = false;             // Guarded by mu.
+  bool flushers_stopping = false;    // Guarded by mu: the writer has finished.
+  bool closed = false;               // Guarded by mu.
+  std::mutex callback_mu;            // Held while callbacks run, so they run in order.
+  std::thread sync_thread;           // The writer.
+  std::vector<std::thread> flushers;
   bool opened = false;  // Recovery succeeded; only then may Close() sign a checkpoint.
 
   std::mutex checkpoint_mu;
@@ -130,9 +142,12 @@ struct Log::Impl {
   StatusOr<uint64_t> EnqueueLocked(std::vector<Pending>& items);
   StatusOr<std::vector<uint64_t>> AppendRecords(const Record* records, size_t n, bool internal);
   // Runs the callbacks of the groups now acknowledged (all of them, with the
-  // error, after a failure). Takes `lock` (on mu) and releases it.
-  void CompleteWaiters(std::unique_lock<std::mutex>& lock);
+  // error, after a failure). Call without mu held.
+  void CompleteWaiters();
+  // Records [0, n) are durable (Requires mu held).
+  void MarkDurableLocked(uint64_t n);
   void SyncLoop();
+  void FlushLoop();
   Status WriteBatch(uint64_t first, const std::vector<Pending>& batch);
   Status Roll(uint64_t first_index);
   StatusOr<std::string> SignCheckpoint();
@@ -206,6 +221,9 @@ StatusOr<std::unique_ptr<Log>> Log::Open(const std::string& dir, const LogOption
   HEGUI_ASSIGN_OR_RETURN(m.tree, TreeHashFile::Open(PathIn(dir, kTreeHashesFile), true));
   HEGUI_RETURN_IF_ERROR(m.Recover());
   m.sync_thread = std::thread([&m] { m.SyncLoop(); });
+  for (int i = 0; i < std::max(1, options.flush_threads); ++i) {
+    m.flushers.emplace_back([&m] { m.FlushLoop(); });
+  }
   m.opened = true;
   return log;
 }
@@ -281,8 +299,8 @@ Status Log::Impl::Recover() {
     HEGUI_RETURN_IF_ERROR(tree->TruncateToLeaves(static_cast<int64_t>(n)));
     Report("tree.hashes: dropped hashes of " + std::to_string(h - n) + " unwritten records");
   } else if (h < n) {
-    // Rebuild the missing leaf hashes from the records (the sync thread writes
-    // hashes after the records, so a crash can leave them behind).
+    // Rebuild the missing leaf hashes from the records (the writer thread
+    // writes hashes after the records, so a crash can leave them behind).
     std::vector<Hash> leaves;
     for (size_t i = 0; i < segs.size(); ++i) {
       uint64_t seg_end = i + 1 < segs.size() ? segs[i + 1].first_index : n;
@@ -336,7 +354,7 @@ Status Log::Impl::Recover() {
     if (first.ok()) seg_day = DayOf(first->time);
   }
   seg_first = last.first_index;
-  next_index = acked = n;
+  next_index = acked = written = flush_started = durable = n;
   tree_size = n;
   return OkStatus();
 }
@@ -391,20 +409,23 @@ StatusOr<std::vector<uint64_t>> Log::Impl::AppendRecords(const Record* records, 
   return indexes;
 }
 
-void Log::Impl::CompleteWaiters(std::unique_lock<std::mutex>& lock) {
+void Log::Impl::CompleteWaiters() {
+  std::lock_guard order(callback_mu);
   std::vector<std::pair<Waiter, Status>> ready;
-  while (!waiters.empty()) {
-    Waiter& w = waiters.front();
-    if (w.end <= acked) {
-      ready.emplace_back(std::move(w), OkStatus());
-    } else if (!error.ok()) {
-      ready.emplace_back(std::move(w), error);
-    } else {
-      break;
+  {
+    std::lock_guard lock(mu);
+    while (!waiters.empty()) {
+      Waiter& w = waiters.front();
+      if (w.end <= acked) {
+        ready.emplace_back(std::move(w), OkStatus());
+      } else if (!error.ok()) {
+        ready.emplace_back(std::move(w), error);
+      } else {
+        break;
+      }
+      waiters.pop_front();
     }
-    waiters.pop_front();
   }
-  lock.unlock();
   for (auto& [w, status] : ready) {
     if (status.ok()) {
       w.done(w.first);
@@ -412,6 +433,14 @@ void Log::Impl::CompleteWaiters(std::unique_lock<std::mutex>& lock) {
       w.done(status);
     }
   }
+}
+
+void Log::Impl::MarkDurableLocked(uint64_t n) {
+  if (n <= durable) return;
+  durable = n;
+  tree_size.store(n);
+  if (options.durability == Durability::kSync) acked = std::max(acked, n);
+  done_cv.notify_all();
 }
 
 void Log::Impl::SyncLoop() {
@@ -434,14 +463,21 @@ void Log::Impl::SyncLoop() {
       // After a failure nothing more is written: a later batch must not be
       // acknowledged past records that never reached the disk.
       Status s = failed.ok() ? WriteBatch(first, batch) : failed;
-      std::unique_lock lock(mu);
-      if (!s.ok()) {
-        if (error.ok()) error = s;
-      } else {
-        acked = std::max(acked, first + batch.size());
+      {
+        std::lock_guard lock(mu);
+        if (!s.ok()) {
+          if (error.ok()) error = s;
+          done_cv.notify_all();
+        } else {
+          written = first + batch.size();
+          if (options.durability == Durability::kRelaxed) {
+            acked = std::max(acked, written);
+            done_cv.notify_all();
+          }
+          flush_cv.notify_one();
+        }
       }
-      done_cv.notify_all();
-      CompleteWaiters(lock);
+      if (!s.ok() || options.durability == Durability::kRelaxed) CompleteWaiters();
       batch.clear();
     }
     const uint64_t size = tree_size.load();
@@ -459,25 +495,91 @@ void Log::Impl::SyncLoop() {
     if (due) {
       StatusOr<std::string> note = SignCheckpoint();
       if (!note.ok()) {
-        std::unique_lock lock(mu);
-        if (error.ok()) error = note.status();
-        done_cv.notify_all();
-        CompleteWaiters(lock);
+        {
+          std::lock_guard lock(mu);
+          if (error.ok()) error = note.status();
+          done_cv.notify_all();
+        }
+        CompleteWaiters();
       }
     }
   }
 }
 
+// Flushes overlap: each starts as soon as records were written since the
+// last one started, so a record waits for the next flush to begin, not for
+// the current one to end (several concurrent fdatasync calls also complete
+// much sooner than back-to-back ones on common virtual disks).
+void Log::Impl::FlushLoop() {
+  std::unique_lock lock(mu);
+  for (;;) {
+    flush_cv.wait(lock, [&] {
+      return (written > flush_started && !rolling && error.ok()) || flushers_stopping;
+    });
+    if (written <= flush_started || rolling || !error.ok()) {
+      if (flushers_stopping) return;
+      continue;
+    }
+    const uint64_t target = written;
+    flush_started = target;
+    const int fd = seg_fd;
+    const std::string path = seg_path;
+    ++flushes_in_flight;
+    lock.unlock();
+    const bool ok = fdatasync(fd) == 0;
+    Status failure = ok ? OkStatus() : OsError(path, "fdatasync failed");
+    lock.lock();
+    --flushes_in_flight;
+    // After any failure nothing more is acknowledged: a concurrent fdatasync
+    // may return 0 although the failed one lost pages (the error is reported
+    // once per open file).
+    if (ok && error.ok()) {
+      MarkDurableLocked(target);
+    } else if (!ok && error.ok()) {
+      error = failure;
+      done_cv.notify_all();
+    }
+    flush_cv.notify_all();  // A writer may wait for no flush in flight.
+    if (options.durability == Durability::kSync || !ok) {
+      lock.unlock();
+      CompleteWaiters();
+      lock.lock();
+    }
+  }
+}
+
 Status Log::Impl::Roll(uint64_t first_index) {
-  HEGUI_ASSIGN_OR_RETURN(int fd, CreateSegment(dir, first_index));
-  close(seg_fd);
-  seg_fd = fd;
-  seg_path = PathIn(dir, SegmentFileName(first_index));
-  seg_bytes = kSegmentHeaderSize;
-  seg_records = 0;
-  seg_day = DayOf(Now());
-  seg_first = first_index;
-  return OkStatus();
+  // Everything written to the old segment becomes durable before it is left;
+  // no flush runs meanwhile, so none can use the old descriptor once closed.
+  uint64_t target;
+  {
+    std::unique_lock lock(mu);
+    rolling = true;
+    flush_cv.wait(lock, [&] { return flushes_in_flight == 0; });
+    target = written;
+  }
+  Status synced = fdatasync(seg_fd) == 0 ? OkStatus() : OsError(seg_path, "fdatasync failed");
+  StatusOr<int> created = synced.ok() ? CreateSegment(dir, first_index) : StatusOr<int>(synced);
+  if (created.ok()) {
+    close(seg_fd);
+    seg_fd = *created;
+    seg_path = PathIn(dir, SegmentFileName(first_index));
+    seg_bytes = kSegmentHeaderSize;
+    seg_records = 0;
+    seg_day = DayOf(Now());
+    seg_first = first_index;
+  }
+  {
+    std::lock_guard lock(mu);
+    rolling = false;
+    if (synced.ok() && error.ok()) {
+      flush_started = std::max(flush_started, target);
+      MarkDurableLocked(target);
+    }
+    flush_cv.notify_all();
+  }
+  if (options.durability == Durability::kSync) CompleteWaiters();
+  return created.status();
 }
 
 Status Log::Impl::WriteBatch(uint64_t first, const std::vector<Pending>& batch) {
@@ -493,19 +595,12 @@ Status Log::Impl::WriteBatch(uint64_t first, const std::vector<Pending>& batch) 
   HEGUI_RETURN_IF_ERROR(WriteFully(seg_fd, write_buffer, seg_path));
   seg_bytes += total;
   seg_records += batch.size();
-  if (options.durability == Durability::kRelaxed) {
-    std::unique_lock lock(mu);
-    acked = std::max(acked, first + batch.size());
-    done_cv.notify_all();
-    CompleteWaiters(lock);
-  }
-  if (fdatasync(seg_fd) != 0) return OsError(seg_path, "fdatasync failed");
+  // The leaf hashes may reach the disk before the records: recovery drops
+  // hashes of records that did not (and rebuilds missing ones).
   std::vector<Hash> leaves;
   leaves.reserve(batch.size());
   for (const Pending& p : batch) leaves.push_back(p.leaf);
-  HEGUI_RETURN_IF_ERROR(tree->AppendLeaves(leaves));
-  tree_size.store(first + batch.size());
-  return OkStatus();
+  return tree->AppendLeaves(leaves);
 }
 
 StatusOr<std::string> Log::Impl::SignCheckpoint() {
@@ -685,6 +780,13 @@ Status Log::Close() {
     m.work_cv.notify_all();
   }
   if (m.sync_thread.joinable()) m.sync_thread.join();
+  {
+    std::lock_guard lock(m.mu);
+    m.flushers_stopping = true;
+    m.flush_cv.notify_all();
+  }
+  for (std::thread& t : m.flushers) t.join();
+  m.flushers.clear();
   Status result;
   {
     std::lock_guard lock(m.mu);

@@ -3,9 +3,11 @@
 //
 // Append() may be called from many threads at once. Each caller encodes its
 // record, seals its personal-information fields and computes its leaf hash on
-// its own thread; the lock is held only to take an index and enqueue. One sync
-// thread writes every queued frame with one write, calls fdatasync once for
-// the batch, extends the stored Merkle hashes and wakes the callers. So:
+// its own thread; the lock is held only to take an index and enqueue. One
+// writer thread writes every queued frame with one write and extends the
+// stored Merkle hashes; flusher threads (LogOptions::flush_threads) call
+// fdatasync, each flush covering everything written before it began, and
+// wake the callers whose records it covered. So:
 //   - Durability::kSync (default): Append returns after the record, and every
 //     record before it, is on disk (fdatasync) and in the tree.
 //   - Durability::kRelaxed: Append returns once the batch is written to the
@@ -32,7 +34,7 @@
 //   if (!log.ok()) return log.status();
 //   StatusOr<uint64_t> index = (*log)->Append(record);   // durable on return
 //   (*log)->AppendAllAsync({record}, [](StatusOr<uint64_t> first) {
-//     // durable now (or failed); runs on the log's sync thread
+//     // durable now (or failed); runs on one of the log's threads
 //   });
 //   ...
 //   Status s = (*log)->Close();                          // writes a checkpoint
@@ -77,6 +79,12 @@ struct LogOptions {
   // Write a checkpoint after this many new records or this much time (0: never).
   uint64_t checkpoint_every_records = 100000;
   std::chrono::seconds checkpoint_interval{60};
+  // Threads calling fdatasync. With more than one, a flush starts as soon as
+  // records were written since the last one started, so flushes overlap and
+  // a record waits for the next flush to begin rather than for the running
+  // one to end; several concurrent fdatasync calls also finish much sooner
+  // than back-to-back ones on common (virtual) disks. 1 = strictly serial.
+  int flush_threads = 3;
   // Retention in days; Open() refuses anything below kMinRetentionDays.
   int retention_days = kMinRetentionDays;
   // Told about each repair made at Open() (a truncated torn tail, rebuilt hashes).
@@ -117,9 +125,9 @@ class Log {
   // Encodes and queues `records` (at least one) as one group on the calling
   // thread and returns without waiting; `done` is called exactly once: on the
   // calling thread before return when the records are refused (same errors as
-  // AppendAll) or the log is closed or failed, otherwise on the log's sync
-  // thread once the group is durable or its write failed. Callbacks run in
-  // index order and must not block (they delay every later append) nor call
+  // AppendAll) or the log is closed or failed, otherwise on one of the log's
+  // threads once the group is durable or its write failed. Callbacks run in
+  // index order, one at a time, and must not block (they delay every later append) nor call
   // back into this log's Close(). Close() returns only after every accepted
   // group's callback has run.
   void AppendAllAsync(const std::vector<Record>& records, AppendCallback done);

@@ -53,8 +53,8 @@ class ModuleServices : public GatewayServices {
   StatusOr<std::string> QueueReview(const ReviewRequest& item) override;
   const TextScanner* scanner() const override;
   Status RecordCall(const Call& call) override;
-  // Encodes the records on the calling thread; `done` runs on the log's sync
-  // thread after the group commit.
+  // Encodes the records on the calling thread; `done` runs on one of the log's
+  // threads after the group commit.
   void RecordCallAsync(const Call& call, std::function<void(Status)> done) override;
   void WaitForPendingRecords() override;
   Status EvidenceLogHealthy() override;

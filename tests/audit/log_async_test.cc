@@ -26,8 +26,7 @@ Record ModelCall(int i) {
   return r;
 }
 
-std::unique_ptr<Log> OpenNew(const std::string& dir) {
-  LogOptions options;
+std::unique_ptr<Log> OpenNew(const std::string& dir, LogOptions options = {}) {
   options.create_if_missing = true;
   options.origin = "hegui.test/log";
   StatusOr<std::unique_ptr<Log>> log = Log::Open(dir, options);
@@ -61,9 +60,11 @@ struct Completions {
   }
 };
 
-TEST(LogAsync, ManyConcurrentCallersAreCalledBackInIndexOrderOnceDurable) {
+// Many threads append groups of 1-3 records; `options` varies how they are
+// flushed and where segments roll.
+void AppendConcurrently(LogOptions options) {
   TestDir dir;
-  auto log = OpenNew(dir.path());
+  auto log = OpenNew(dir.path(), options);
   Completions done;
   constexpr int kThreads = 6, kGroups = 40;
   std::vector<std::thread> threads;
@@ -74,6 +75,7 @@ TEST(LogAsync, ManyConcurrentCallersAreCalledBackInIndexOrderOnceDurable) {
         std::vector<Record> group;
         for (size_t i = 0; i < n; ++i) group.push_back(ModelCall(t * 1000 + g * 10 + int(i)));
         log->AppendAllAsync(group, done.For(log.get(), n));
+        std::this_thread::sleep_for(std::chrono::microseconds(100));  // Many batches.
       }
     });
   }
@@ -90,8 +92,27 @@ TEST(LogAsync, ManyConcurrentCallersAreCalledBackInIndexOrderOnceDurable) {
   }
   EXPECT_EQ(log->size(), next);
   ASSERT_TRUE(log->Close().ok());
-  auto reopened = OpenNew(dir.path());
+  if (options.max_segment_bytes < 1000) {  // Rolled at least once.
+    EXPECT_GE(ListSegments(dir.path())->size(), 2u);
+  }
+  auto reopened = OpenNew(dir.path(), options);
   EXPECT_EQ(reopened->size(), next);
+}
+
+TEST(LogAsync, ManyConcurrentCallersAreCalledBackInIndexOrderOnceDurable) {
+  AppendConcurrently({});
+}
+
+TEST(LogAsync, OneSerialFlusherKeepsTheSameGuarantees) {
+  LogOptions options;
+  options.flush_threads = 1;
+  AppendConcurrently(options);
+}
+
+TEST(LogAsync, SegmentsRollWhileFlushesAreInFlight) {
+  LogOptions options;
+  options.max_segment_bytes = 200;
+  AppendConcurrently(options);
 }
 
 TEST(LogAsync, AsyncAndSyncAppendsShareTheIndexSequence) {

@@ -103,6 +103,14 @@ AdminResponse ModuleAdminApi::Handle(std::string_view method, std::string_view r
     return Error(InvalidArgumentError("the request body must be a JSON object"));
   }
   store::Store& store = services_->store();
+  // Any change to users or keys may change who a key authenticates as.
+  struct Invalidate {
+    ModuleServices* services;
+    bool on;
+    ~Invalidate() {
+      if (on) services->InvalidateAuthCache();
+    }
+  } invalidate{services_, method != "GET"};
   auto record = [&](std::string_view kind, json what) -> Status {
     return services_->RecordAdminEvent(kind, "admin", what.dump());
   };

@@ -10,6 +10,7 @@
 #include "audit/record.h"
 #include "scan/pi/pi_detector.h"
 #include "scan/scanner.h"
+#include "store/api_key_token.h"
 #include "store/open.h"
 #include "store/store.h"
 
@@ -175,9 +176,35 @@ StatusOr<std::unique_ptr<ModuleServices>> ModuleServices::Open(const GatewayConf
 const TextScanner* ModuleServices::scanner() const { return scanner_.get(); }
 
 StatusOr<Principal> ModuleServices::Authenticate(std::string_view api_key) {
+  constexpr size_t kMaxCachedKeys = 10000;
+  std::string digest = store::HashApiKeySecret(api_key);
+  const auto now = std::chrono::steady_clock::now();
+  uint64_t generation;
+  {
+    std::lock_guard lock(auth_mu_);
+    auto it = auth_cache_.find(digest);
+    if (it != auth_cache_.end()) {
+      if (now < it->second.expires) return it->second.principal;
+      auth_cache_.erase(it);
+    }
+    generation = auth_generation_;
+  }
   HEGUI_ASSIGN_OR_RETURN(store::Principal p, store_->Authenticate(api_key));
-  return Principal{"user:" + std::to_string(p.user.id), p.key.key_id,
-                   p.user.identity_status == store::IdentityStatus::kVerified};
+  Principal principal{"user:" + std::to_string(p.user.id), p.key.key_id,
+                      p.user.identity_status == store::IdentityStatus::kVerified};
+  std::lock_guard lock(auth_mu_);
+  // Not if an invalidation happened meanwhile: the answer may predate it.
+  if (generation == auth_generation_) {
+    if (auth_cache_.size() >= kMaxCachedKeys) auth_cache_.clear();
+    auth_cache_[std::move(digest)] = CachedPrincipal{principal, now + kAuthCacheTtl};
+  }
+  return principal;
+}
+
+void ModuleServices::InvalidateAuthCache() {
+  std::lock_guard lock(auth_mu_);
+  auth_cache_.clear();
+  ++auth_generation_;
 }
 
 StatusOr<bool> ModuleServices::CrossBorderPermitted(std::string_view upstream,

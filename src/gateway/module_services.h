@@ -14,16 +14,25 @@
 // PiDetector::MaxMatchBytes() and rescanned with MaxContextBytes() of context,
 // so a PI value split across deltas is found before any of it is released.
 //
+// Authenticate() caches a verified key's principal for kAuthCacheTtl, keyed
+// by the SHA-256 of the token (never the token itself), so a busy key costs
+// no database query per request. Changes made through the admin API call
+// InvalidateAuthCache() and take effect at once; a key revoked (or a user
+// verified) by `hegui keys` / `hegui users` in another process is seen
+// within kAuthCacheTtl. Unknown, wrong and revoked keys are never cached.
+//
 // Thread-safe; the store and the log must not be opened by another process
 // at the same time (the log takes a file lock).
 #ifndef HEGUI_GATEWAY_MODULE_SERVICES_H_
 #define HEGUI_GATEWAY_MODULE_SERVICES_H_
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status_or.h"
@@ -44,6 +53,9 @@ class ModuleScanner;
 
 class ModuleServices : public GatewayServices {
  public:
+  // How long a verified key is trusted without asking the store again.
+  static constexpr std::chrono::seconds kAuthCacheTtl{2};
+
   static StatusOr<std::unique_ptr<ModuleServices>> Open(const GatewayConfig& config);
   ~ModuleServices() override;
 
@@ -58,6 +70,9 @@ class ModuleServices : public GatewayServices {
   void RecordCallAsync(const Call& call, std::function<void(Status)> done) override;
   void WaitForPendingRecords() override;
   Status EvidenceLogHealthy() override;
+
+  // Forgets every cached principal (after a change to keys or users).
+  void InvalidateAuthCache();
 
   // Appends a config_change / permission_change / human_override record.
   Status RecordAdminEvent(std::string_view kind, std::string_view actor, std::string body_json);
@@ -77,6 +92,14 @@ class ModuleServices : public GatewayServices {
   std::atomic<bool> log_failed_{false};
   std::mutex failure_mu_;
   std::string log_failure_;  // Guarded by failure_mu_; set before log_failed_ becomes true.
+  struct CachedPrincipal {
+    Principal principal;
+    std::chrono::steady_clock::time_point expires;
+  };
+  std::mutex auth_mu_;
+  std::unordered_map<std::string, CachedPrincipal> auth_cache_;  // Guarded by auth_mu_.
+  uint64_t auth_generation_ = 0;  // Guarded by auth_mu_: bumped by each invalidation.
+
   std::mutex pending_mu_;
   std::condition_variable pending_cv_;
   int pending_records_ = 0;  // Guarded by pending_mu_: RecordCallAsync not yet reported.

@@ -276,6 +276,22 @@ void BM_Normalize(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Corpus().size()));
 }
 
+// The lexicon matcher alone over the (precomputed) lexicon view of the corpus.
+void BM_LexiconMatch(benchmark::State& state) {
+  size_t n = static_cast<size_t>(state.range(0));
+  auto scanner = ScannerFor(n, kLexiconOnly);
+  NormalizedView lex;
+  scanner->normalizer().Append(Corpus(), 0, true, &lex, nullptr, nullptr);
+  std::vector<LiteralHit> hits;
+  for (auto _ : state) {
+    hits.clear();
+    scanner->matcher().Scan(lex.text(), 0, &hits);
+    benchmark::DoNotOptimize(hits.size());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Corpus().size()));
+  state.counters["hits"] = static_cast<double>(hits.size());
+}
+
 void BM_RawVectorscan(benchmark::State& state) {
   size_t n = static_cast<size_t>(state.range(0));
   RawHsFor(n);
@@ -327,6 +343,9 @@ int main(int argc, char** argv) {
         ->Arg(n)
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark("BM_Stream64", BM_Stream64)->Arg(n)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("BM_LexiconMatch", BM_LexiconMatch)
+        ->Arg(n)
+        ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark("BM_RawVectorscan", BM_RawVectorscan)
         ->Arg(n)
         ->Unit(benchmark::kMillisecond);

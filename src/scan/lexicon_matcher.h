@@ -1,14 +1,13 @@
-// LexiconMatcher: a Lexicon compiled into one Vectorscan literal database.
+// LexiconMatcher: a Lexicon compiled into one literal set (LiteralSet).
 //
 // Each entry's term (and, where the entry asks, its pinyin full form and
 // initials) is normalised with the scanner's Normalizer (Normalizer::
 // LexiconForm), so terms and text are folded identically; equal normalised
-// forms share one literal. Scan() runs the database over a lexicon view and
+// forms share one literal. Scan() runs the set over a lexicon view and
 // reports literal hits; filtering (allow-list, whole word) is the Scanner's job.
 //
 // Thread-safety: immutable after Compile(); Scan() may run concurrently from
-// any number of threads. Each thread keeps its own Vectorscan scratch space
-// (thread_local, grown on demand, freed at thread exit).
+// any number of threads (it needs no scratch space).
 #ifndef HEGUI_SCAN_LEXICON_MATCHER_H_
 #define HEGUI_SCAN_LEXICON_MATCHER_H_
 
@@ -21,9 +20,8 @@
 
 #include "core/status_or.h"
 #include "scan/lexicon.h"
+#include "scan/literal_set.h"
 #include "scan/normalizer.h"
-
-struct hs_database;
 
 namespace hegui::scan {
 
@@ -45,16 +43,23 @@ class LexiconMatcher {
  public:
   // Compiles `lexicon`. Fails with InvalidArgument naming the entry's rule id
   // if a term normalises to nothing (only separators or symbols).
-  // Cost: roughly linear in the total term bytes (seconds for 1M terms).
+  // Cost: normalising every term plus O(n log n) in the number of literals
+  // (about a second for 1M terms).
   static StatusOr<std::unique_ptr<const LexiconMatcher>> Compile(Lexicon lexicon,
                                                                  const Normalizer& normalizer);
-  ~LexiconMatcher();
   LexiconMatcher(const LexiconMatcher&) = delete;
   LexiconMatcher& operator=(const LexiconMatcher&) = delete;
 
   // Appends to `*hits` every literal occurrence in `text` whose end offset is
-  // greater than `min_end` (lets a stream rescan an overlap without repeats).
-  Status Scan(std::string_view text, size_t min_end, std::vector<LiteralHit>* hits) const;
+  // greater than `min_end` (lets a stream rescan an overlap without repeats),
+  // in order of begin.
+  void Scan(std::string_view text, size_t min_end, std::vector<LiteralHit>* hits) const {
+    set_.Scan(text, [&](uint32_t id, size_t begin, size_t end) {
+      if (end > min_end) {
+        hits->push_back({id, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+      }
+    });
+  }
 
   const Lexicon& lexicon() const { return lexicon_; }
   size_t literal_count() const { return literal_offsets_.size() - 1; }
@@ -77,23 +82,20 @@ class LexiconMatcher {
     auto it = allow_reach_.find(id);
     return it == allow_reach_.end() ? 0 : it->second;
   }
-  // Bytes held by the compiled database plus the literal tables.
+  // Bytes held by the literal set plus the literal and target tables.
   size_t MemoryBytes() const;
-  // A process-unique id (per-thread scratch is tracked by it).
-  uint64_t id() const { return id_; }
 
  private:
   LexiconMatcher() = default;
 
   Lexicon lexicon_;
-  hs_database* db_ = nullptr;  // Null when the lexicon is empty.
+  LiteralSet set_;
   std::string literals_;
   std::vector<uint32_t> literal_offsets_;
   std::vector<uint32_t> target_offsets_;
   std::vector<LexiconTarget> targets_;
   size_t max_literal_bytes_ = 0;
   std::unordered_map<uint32_t, uint32_t> allow_reach_;
-  uint64_t id_ = 0;
 };
 
 }  // namespace hegui::scan

@@ -68,7 +68,7 @@ Status ScanStream::Advance(bool closing, StreamUpdate* update) {
   if (lex_.size() > lex_scanned_ && max_lit > 0) {
     size_t start = lex_scanned_ >= max_lit ? lex_scanned_ - max_lit + 1 : 0;
     hits_.clear();
-    HEGUI_RETURN_IF_ERROR(matcher.Scan(lex_.text().substr(start), lex_scanned_ - start, &hits_));
+    matcher.Scan(lex_.text().substr(start), lex_scanned_ - start, &hits_);
     for (LiteralHit h : hits_) {
       h.begin += static_cast<uint32_t>(start);
       h.end += static_cast<uint32_t>(start);

@@ -129,7 +129,7 @@ StatusOr<std::vector<Finding>> Scanner::Scan(std::string_view text) const {
   normalizer_.Append(text, 0, true, matcher_->literal_count() > 0 ? &lex : nullptr,
                      pi_ != nullptr ? &pi : nullptr,
                      config_.report_invalid_utf8 ? &invalid : nullptr);
-  HEGUI_RETURN_IF_ERROR(matcher_->Scan(lex.text(), 0, &hits));
+  matcher_->Scan(lex.text(), 0, &hits);
   std::vector<Finding> findings;
   std::vector<LiteralHit> allow;
   const auto& entries = matcher_->lexicon().entries();

@@ -4,7 +4,7 @@
 // to the policy of the caller.
 //
 // Pipeline: Normalizer (lexicon view + PI view, with offset maps) ->
-// LexiconMatcher (Vectorscan literals over the lexicon view) -> filters
+// LexiconMatcher (LiteralSet over the lexicon view) -> filters
 // (allow-list phrases, whole-word terms), and PiDetector over the PI view ->
 // Findings mapped back to the original bytes (see normalizer.h for the offset
 // rule). Personal-information findings rest on CSL-44 (operators must not
@@ -70,8 +70,8 @@ class Scanner : public std::enable_shared_from_this<Scanner> {
   // Scans one buffer (UTF-8; invalid bytes are reported and skipped). Findings
   // are sorted by (begin, end). The PI view (NFKC-folded, separators kept) is
   // what the PI detectors read. Fails only on a text of 4 GiB or more (use a
-  // stream) or if Vectorscan cannot allocate scratch space. Cost: linear in
-  // the text, one table walk plus one Vectorscan pass.
+  // stream). Cost: linear in the text, one normalising pass, one literal-set
+  // pass and one PI pass.
   StatusOr<std::vector<Finding>> Scan(std::string_view text) const;
 
   // Opens a stream for chunked input (see scan_stream.h).

@@ -1,0 +1,96 @@
+#include "scan/literal_set.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <tuple>
+
+namespace hegui::scan {
+namespace {
+
+using Hit = std::tuple<size_t, size_t, uint32_t>;  // begin, end, id
+
+std::vector<Hit> Hits(const LiteralSet& set, std::string_view text) {
+  std::vector<Hit> hits;
+  set.Scan(text, [&](uint32_t id, size_t b, size_t e) { hits.emplace_back(b, e, id); });
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
+// The reference: every literal compared at every position.
+std::vector<Hit> Naive(const std::vector<std::string>& lits, std::string_view text) {
+  std::vector<Hit> hits;
+  for (size_t b = 0; b < text.size(); ++b) {
+    for (uint32_t id = 0; id < lits.size(); ++id) {
+      if (text.substr(b).starts_with(lits[id])) hits.emplace_back(b, b + lits[id].size(), id);
+    }
+  }
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
+LiteralSet BuildFrom(const std::vector<std::string>& lits) {
+  std::vector<std::string_view> views(lits.begin(), lits.end());
+  return LiteralSet::Build(views);
+}
+
+TEST(LiteralSetTest, FindsOverlappingAndNestedOccurrences) {
+  std::vector<std::string> lits = {"赌博", "网络赌博", "博彩", "a", "abc", "bcd", "abcdefgh"};
+  LiteralSet set = BuildFrom(lits);
+  std::string text = "网络赌博彩abcdefgh";
+  EXPECT_EQ(Hits(set, text), Naive(lits, text));
+  EXPECT_EQ(Hits(set, text).size(), 7u);
+}
+
+TEST(LiteralSetTest, MatchAtTheVeryEndAndLiteralLongerThanText) {
+  std::vector<std::string> lits = {"xyz", "赌博网站大全", "z"};
+  LiteralSet set = BuildFrom(lits);
+  EXPECT_EQ(Hits(set, "abcxyz"), (std::vector<Hit>{{3, 6, 0}, {5, 6, 2}}));
+  EXPECT_TRUE(Hits(set, "赌博网站").empty());
+  EXPECT_TRUE(Hits(set, "").empty());
+}
+
+TEST(LiteralSetTest, DuplicateLiteralsAreEachReported) {
+  std::vector<std::string> lits = {"冰毒", "冰毒"};
+  LiteralSet set = BuildFrom(lits);
+  EXPECT_EQ(Hits(set, "买冰毒"), (std::vector<Hit>{{3, 9, 0}, {3, 9, 1}}));
+}
+
+TEST(LiteralSetTest, EmptySetFindsNothing) {
+  LiteralSet set = LiteralSet::Build({});
+  EXPECT_TRUE(Hits(set, "anything").empty());
+}
+
+// Differential test against the naive matcher: random literal sets (Han,
+// Latin, mixed, arbitrary bytes including continuation bytes and NUL,
+// lengths 1-14 bytes, shared prefixes) over random texts that contain them.
+TEST(LiteralSetTest, RandomisedAgreesWithNaiveMatcher) {
+  std::mt19937 rng(42);
+  const std::vector<std::string> alphabet = {"a", "b", "c", "z", "0", "赌", "博", "网",
+                                             "络", "é", "\x80", "\xbf", std::string(1, '\0'),
+                                             "\xe8", "𝐜"};
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> lits;
+    int count = 1 + static_cast<int>(rng() % (round % 3 == 0 ? 400 : 30));
+    for (int i = 0; i < count; ++i) {
+      std::string lit;
+      if (!lits.empty() && rng() % 4 == 0) lit = lits[rng() % lits.size()].substr(0, 1 + rng() % 4);
+      int pieces = 1 + static_cast<int>(rng() % 6);
+      for (int k = 0; k < pieces; ++k) lit += alphabet[rng() % alphabet.size()];
+      lits.push_back(lit);
+    }
+    LiteralSet set = BuildFrom(lits);
+    for (int t = 0; t < 5; ++t) {
+      std::string text;
+      int parts = static_cast<int>(rng() % 40);
+      for (int k = 0; k < parts; ++k) {
+        text += rng() % 3 == 0 ? lits[rng() % lits.size()] : alphabet[rng() % alphabet.size()];
+      }
+      ASSERT_EQ(Hits(set, text), Naive(lits, text)) << "round " << round << " text " << text;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace hegui::scan

@@ -84,8 +84,8 @@ StatusOr<std::unique_ptr<const LexiconMatcher>> LexiconMatcher::Compile(
 }
 
 size_t LexiconMatcher::MemoryBytes() const {
-  return set_.MemoryBytes() + literals_.size() + literal_offsets_.size() * 4 + target_offsets_.size() * 4 +
-         targets_.size() * sizeof(LexiconTarget);
+  return set_.MemoryBytes() + literals_.size() + literal_offsets_.size() * 4 +
+         target_offsets_.size() * 4 + targets_.size() * sizeof(LexiconTarget);
 }
 
 }  // namespace hegui::scan

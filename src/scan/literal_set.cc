@@ -23,8 +23,9 @@ LiteralSet LiteralSet::Build(const std::vector<std::string_view>& literals) {
     keyed.push_back({key, id});
     set.lens_by_byte_[static_cast<unsigned char>(lit[0])] |= 1u << len;
   }
-  std::sort(keyed.begin(), keyed.end(),
-            [](const Keyed& a, const Keyed& b) { return a.key < b.key || (a.key == b.key && a.id < b.id); });
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    return a.key < b.key || (a.key == b.key && a.id < b.id);
+  });
 
   size_t distinct = 0;
   for (size_t i = 0; i < keyed.size(); ++i) distinct += i == 0 || keyed[i].key != keyed[i - 1].key;

@@ -58,7 +58,7 @@ class LiteralSet {
     uint32_t id;
   };
   struct Slot {
-    uint64_t key;  // Key bytes | length << 56; 0 = empty (a key is never 0).
+    uint64_t key;    // Key bytes | length << 56; 0 = empty (a key is never 0).
     uint32_t first;  // Index into lits_ of the first literal with this key.
     uint32_t count;
   };
@@ -87,11 +87,11 @@ class LiteralSet {
   [[gnu::noinline]] void Verify(const unsigned char* p, size_t n, size_t j, uint64_t key,
                                 unsigned len, OnHit& on_hit) const;
 
-  std::vector<uint64_t> bloom_;   // Blocked Bloom filter over keys.
-  unsigned bloom_shift_ = 61;     // Word index = FilterHash >> bloom_shift_.
-  std::vector<Slot> slots_;       // Open addressing, power-of-two size.
-  std::vector<Lit> lits_;         // Sorted by key.
-  std::string pool_;              // Literal bytes in lits_ order.
+  std::vector<uint64_t> bloom_;      // Blocked Bloom filter over keys.
+  unsigned bloom_shift_ = 61;        // Word index = FilterHash >> bloom_shift_.
+  std::vector<Slot> slots_;          // Open addressing, power-of-two size.
+  std::vector<Lit> lits_;            // Sorted by key.
+  std::string pool_;                 // Literal bytes in lits_ order.
   unsigned lens_by_byte_[256] = {};  // Bit L: a literal with key length L starts with this byte.
 };
 

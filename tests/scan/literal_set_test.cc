@@ -67,9 +67,9 @@ TEST(LiteralSetTest, EmptySetFindsNothing) {
 // lengths 1-14 bytes, shared prefixes) over random texts that contain them.
 TEST(LiteralSetTest, RandomisedAgreesWithNaiveMatcher) {
   std::mt19937 rng(42);
-  const std::vector<std::string> alphabet = {"a", "b", "c", "z", "0", "赌", "博", "网",
-                                             "络", "é", "\x80", "\xbf", std::string(1, '\0'),
-                                             "\xe8", "𝐜"};
+  const std::vector<std::string> alphabet = {
+      "a",    "b", "c", "z", "0", "赌", "博", "网", "络", "é", "\x80", "\xbf", std::string(1, '\0'),
+      "\xe8", "𝐜"};
   for (int round = 0; round < 300; ++round) {
     std::vector<std::string> lits;
     int count = 1 + static_cast<int>(rng() % (round % 3 == 0 ? 400 : 30));

@@ -105,6 +105,12 @@ bool KeepInLexicon(uint32_t cp) {
   }
 }
 
+bool IsOneCodePoint(const std::string& s) {
+  uint32_t cp;
+  return !s.empty() && DecodeUtf8(reinterpret_cast<const unsigned char*>(s.data()), s.size(),
+                                  &cp) == static_cast<int>(s.size());
+}
+
 class FoldBuilder {
  public:
   FoldBuilder(std::unordered_map<uint32_t, uint32_t> t2s, USpoofChecker* spoof)
@@ -176,24 +182,6 @@ class FoldBuilder {
 
 }  // namespace
 
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 StatusOr<std::unique_ptr<CharFold>> CharFold::Build(const std::string& opencc_dir) {
   // Variants first (TW/HK forms -> OpenCC standard traditional), then TS.
   HEGUI_ASSIGN_OR_RETURN(auto ts, ReadCharMap(opencc_dir + "/TSCharacters.ocd2", true));
@@ -233,7 +221,7 @@ StatusOr<std::unique_ptr<CharFold>> CharFold::Build(const std::string& opencc_di
       int8_t type = u_charType(static_cast<UChar32>(cp));
       if ((cp >= 0xD800 && cp <= 0xDFFF) || type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR) {
         // Never produced by the decoder (surrogates) or without folds: kept.
-        e.flags = kLexIdentity | kPiIdentity;
+        e.flags = kLexIdentity | kPiIdentity | kLexOneChar | kPiOneChar;
         e.lex_length = e.pi_length = static_cast<uint8_t>(self.size());
       } else {
         std::string lex = builder.LexForm(cp);
@@ -250,7 +238,13 @@ StatusOr<std::unique_ptr<CharFold>> CharFold::Build(const std::string& opencc_di
           e.pi_offset = intern(pi);
         }
         e.pi_length = static_cast<uint8_t>(pi.size());
+        if (IsOneCodePoint(lex)) e.flags |= kLexOneChar;
+        if (IsOneCodePoint(pi)) e.flags |= kPiOneChar;
         if (u_isalnum(static_cast<UChar32>(cp)) && !IsCjkScript(cp)) e.flags |= kWordChar;
+      }
+      if (cp >= 0x800 && cp <= 0xFFFF && !(cp >= 0xD800 && cp <= 0xDFFF) &&
+          (e.flags & kLexIdentity) && (e.flags & kPiIdentity)) {
+        fold->plain3_[cp >> 6] |= uint64_t{1} << (cp & 63);
       }
       block[i] = e;
     }

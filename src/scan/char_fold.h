@@ -28,6 +28,7 @@
 
 #include "core/status.h"
 #include "core/status_or.h"
+#include "core/utf8.h"  // DecodeUtf8, AppendUtf8 (used with the table)
 
 namespace hegui::scan {
 
@@ -38,6 +39,8 @@ class CharFold {
   static constexpr uint8_t kPiIdentity = 2;   // PI form == the code point itself.
   static constexpr uint8_t kWordChar =
       4;  // Alphanumeric outside CJK scripts (for whole-word terms).
+  static constexpr uint8_t kLexOneChar = 8;  // Lexicon form is exactly one code point.
+  static constexpr uint8_t kPiOneChar = 16;  // PI form is exactly one code point.
 
   struct Entry {
     uint32_t lex_offset;  // Into pool(); meaningful when !(flags & kLexIdentity).
@@ -60,6 +63,9 @@ class CharFold {
     return blocks_[static_cast<size_t>(stage1_[cp >> kBlockBits]) << kBlockBits |
                    (cp & kBlockMask)];
   }
+  // True if the 3-byte (U+0800-U+FFFF) code point `cp` folds to itself in
+  // both views: the normaliser's fast path (most CJK text).
+  bool IsPlain3(uint32_t cp) const { return (plain3_[cp >> 6] >> (cp & 63)) & 1; }
   const char* pool() const { return pool_.data(); }
   // Lexicon form of each ASCII byte: the lower-cased letter or digit, or 0
   // for a separator (the hot path's shortcut for ASCII).
@@ -82,49 +88,8 @@ class CharFold {
   std::vector<Entry> blocks_;     // Deduplicated blocks of 128 entries.
   std::string pool_;              // Folded forms, UTF-8.
   char ascii_lex_[128] = {};
+  uint64_t plain3_[1024] = {};  // Bit per BMP code point (see IsPlain3).
 };
-
-// Appends the UTF-8 encoding of `cp` to `out`.
-void AppendUtf8(uint32_t cp, std::string* out);
-
-// Decodes one UTF-8 sequence at `p` (with `n` > 0 bytes available). Returns its
-// length (1-4) and sets `*cp`; returns 0 if the bytes are not a valid
-// sequence (overlong, surrogate, > U+10FFFF, bad continuation), and -1 if they
-// are a valid but incomplete prefix that more bytes could complete.
-inline int DecodeUtf8(const unsigned char* p, size_t n, uint32_t* cp) {
-  unsigned char b0 = p[0];
-  if (b0 < 0x80) {
-    *cp = b0;
-    return 1;
-  }
-  int len;
-  uint32_t c;
-  unsigned char lo = 0x80, hi = 0xBF;  // Allowed range of the second byte.
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2;
-    c = b0 & 0x1F;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3;
-    c = b0 & 0x0F;
-    if (b0 == 0xE0) lo = 0xA0;
-    if (b0 == 0xED) hi = 0x9F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4;
-    c = b0 & 0x07;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  for (int i = 1; i < len; ++i) {
-    if (static_cast<size_t>(i) >= n) return -1;
-    unsigned char b = p[i];
-    if (i == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return 0;
-    c = (c << 6) | (b & 0x3F);
-  }
-  *cp = c;
-  return len;
-}
 
 }  // namespace hegui::scan
 

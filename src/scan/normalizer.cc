@@ -7,8 +7,11 @@
 namespace hegui::scan {
 namespace {
 
-constexpr size_t kMaxFormBytes = 256;  // Entry lengths are uint8_t.
+// Spare room kept in a view while appending: the longest form (lengths are
+// uint8_t) plus slack for the fixed-size copies below.
+constexpr size_t kSpare = 256 + 16;
 constexpr char kReplacement[] = "\xEF\xBF\xBD";
+constexpr uint64_t kOffsetBias = uint64_t{1} << 32;
 
 }  // namespace
 
@@ -16,28 +19,96 @@ void NormalizedView::Reserve(size_t extra) {
   if (capacity_ - size_ >= extra) return;
   size_t cap = std::max(capacity_ * 2, size_ + extra);
   auto data = std::make_unique_for_overwrite<char[]>(cap);
-  auto source = std::make_unique_for_overwrite<uint32_t[]>(cap);
-  if (size_ > 0) {
-    std::memcpy(data.get(), data_.get(), size_);
-    std::memcpy(source.get(), source_.get(), size_ * sizeof(uint32_t));
-  }
+  if (size_ > 0) std::memcpy(data.get(), data_.get(), size_);
   data_ = std::move(data);
-  source_ = std::move(source);
   capacity_ = cap;
 }
 
+void NormalizedView::ReserveSegments(size_t extra) {
+  if (segs_capacity_ - nsegs_ >= extra) return;
+  size_t cap = std::max(segs_capacity_ * 2, nsegs_ + extra);
+  auto segs = std::make_unique_for_overwrite<Segment[]>(cap);
+  if (nsegs_ > 0) std::memcpy(segs.get(), segs_.get(), nsegs_ * sizeof(Segment));
+  segs_ = std::move(segs);
+  segs_capacity_ = cap;
+}
+
+const NormalizedView::Segment& NormalizedView::SegmentAt(size_t i) const {
+  const Segment* segs = segs_.get();
+  size_t f = finger_ < nsegs_ ? finger_ : 0;
+  const Segment* lo = segs;
+  const Segment* hi = segs + nsegs_;
+  if (segs[f].view <= i) {
+    for (size_t k = f; k < f + 3 && k < nsegs_; ++k) {
+      if (k + 1 == nsegs_ || i < segs[k + 1].view) {
+        finger_ = k;
+        return segs[k];
+      }
+    }
+    lo = segs + f + 3;
+  } else {
+    hi = segs + f;
+  }
+  const Segment* it =
+      std::upper_bound(lo, hi, i, [](size_t v, const Segment& s) { return v < s.view; }) - 1;
+  finger_ = static_cast<size_t>(it - segs);
+  return *it;
+}
+
+uint32_t NormalizedView::source(size_t i) const {
+  const Segment& seg = SegmentAt(i);
+  if (seg.pinned) return seg.orig;
+  // In step: the view character containing byte i starts where the original
+  // one does, relative to the segment.
+  size_t start = i;
+  while (start > seg.view && (static_cast<unsigned char>(data_[start]) & 0xC0) == 0x80) --start;
+  return seg.orig + static_cast<uint32_t>(start - seg.view);
+}
+
+size_t NormalizedView::IndexAtOrAfter(size_t original) const {
+  size_t lo = 0, hi = size_;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (source(mid) < original) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
 void NormalizedView::DropFront(size_t n, uint32_t shift) {
+  if (n == 0 && shift == 0) return;
   size_t rest = size_ - n;
   std::memmove(data_.get(), data_.get() + n, rest);
-  for (size_t i = 0; i < rest; ++i) source_[i] = source_[i + n] - shift;
+  finger_ = 0;
+  if (rest == 0) {
+    nsegs_ = 0;
+    run_delta_ = kNoRun;
+  } else {
+    size_t k = static_cast<size_t>(&SegmentAt(n) - segs_.get());
+    Segment first = segs_[k];
+    if (!first.pinned) first.orig += static_cast<uint32_t>(n - first.view);
+    first.view = static_cast<uint32_t>(n);
+    segs_[k] = first;
+    nsegs_ -= k;
+    std::memmove(segs_.get(), segs_.get() + k, nsegs_ * sizeof(Segment));
+    for (size_t j = 0; j < nsegs_; ++j) {
+      segs_[j].view -= static_cast<uint32_t>(n);
+      segs_[j].orig -= shift;
+    }
+    const Segment& last = segs_[nsegs_ - 1];
+    run_delta_ = last.pinned ? kNoRun : kOffsetBias + last.orig - last.view;
+  }
   size_ = rest;
   last_char_ = last_char_ >= n ? last_char_ - n : 0;
 }
 
 std::pair<size_t, size_t> NormalizedView::SourceSpan(size_t b, size_t e,
                                                      std::string_view original) const {
-  size_t begin = source_[b];
-  size_t last = source_[e - 1];
+  size_t begin = source(b);
+  size_t last = source(e - 1);
   return {begin, last + OriginalCharLength(original, last)};
 }
 
@@ -55,71 +126,197 @@ StatusOr<Normalizer> Normalizer::Create(const NormalizerOptions& options) {
 
 namespace {
 
-// A view's buffers held in locals while a chunk is appended; Sync() writes
-// the size back (and Refresh() reloads after a reallocation).
+// A view's state held in locals while a chunk is appended; Store() writes it
+// back, Load() reloads it (after a reallocation).
 struct Sink {
-  NormalizedView* view;
-  char* data;
-  uint32_t* source;
-  size_t size;
-  size_t capacity;
+  NormalizedView* view = nullptr;
+  char* data = nullptr;
+  size_t size = 0;
+  size_t capacity = 0;
+  uint64_t delta = 0;
 };
 
 }  // namespace
 
-size_t Normalizer::Append(std::string_view input, uint32_t base, bool final, NormalizedView* lex,
-                          NormalizedView* pi, std::vector<InvalidUtf8>* invalid) const {
-  const auto* p = reinterpret_cast<const unsigned char*>(input.data());
-  const size_t n = input.size();
-  const char* pool = fold_->pool();
-  const char* ascii_lex = fold_->ascii_lex();
-  const bool collapse = options_.collapse_repeats;
-  if (lex != nullptr) lex->Reserve(n + kMaxFormBytes);
-  if (pi != nullptr) pi->Reserve(n + kMaxFormBytes);
-  Sink L{lex, nullptr, nullptr, 0, 0}, P{pi, nullptr, nullptr, 0, 0};
-  auto load = [](Sink& s) {
-    if (s.view == nullptr) return;
+// The implementation, a friend through Normalizer; Collapse is
+// options_.collapse_repeats (a template parameter so that the common case
+// carries no repeat checks).
+class NormalizerAppend {
+ public:
+  template <bool Collapse>
+  static size_t Run(const Normalizer& norm, std::string_view input, uint32_t base, bool final,
+                    NormalizedView* lex, NormalizedView* pi, std::vector<InvalidUtf8>* invalid);
+
+ private:
+  static void Load(Sink& s) {
     s.data = s.view->data_.get();
-    s.source = s.view->source_.get();
     s.size = s.view->size_;
     s.capacity = s.view->capacity_;
-  };
-  auto ensure = [&](Sink& s, size_t i) {
-    if (s.capacity - s.size >= kMaxFormBytes) return;
+    s.delta = s.view->run_delta_;
+  }
+  static void Store(Sink& s) {
     s.view->size_ = s.size;
-    s.view->Reserve(n - i + kMaxFormBytes);
-    load(s);
-  };
-  load(L);
-  load(P);
+    s.view->run_delta_ = s.delta;
+  }
+  // Makes room for `need` more bytes plus kSpare.
+  [[gnu::always_inline]] static void Ensure(Sink& s, size_t need) {
+    if (s.capacity - s.size < need + kSpare) [[unlikely]]
+      Grow(s, need);
+  }
+  [[gnu::noinline]] static void Grow(Sink& s, size_t need) {
+    Store(s);
+    s.view->Reserve(need + kSpare);
+    Load(s);
+  }
+  // The next character (original offset `orig`) is appended in step.
+  [[gnu::always_inline]] static void InStep(Sink& s, uint32_t orig) {
+    uint64_t d = kOffsetBias + orig - s.size;
+    if (d != s.delta) [[unlikely]]
+      NewRun(s, orig, d);
+  }
+  [[gnu::noinline]] static void NewRun(Sink& s, uint32_t orig, uint64_t d) {
+    NormalizedView& v = *s.view;
+    v.ReserveSegments(1);
+    v.segs_[v.nsegs_++] = {static_cast<uint32_t>(s.size), orig, false};
+    s.delta = d;
+  }
+  // The next form (all of whose bytes map to `orig`) has another length.
+  static void Pinned(Sink& s, uint32_t orig) {
+    NormalizedView& v = *s.view;
+    v.ReserveSegments(1);
+    v.segs_[v.nsegs_++] = {static_cast<uint32_t>(s.size), orig, true};
+    s.delta = NormalizedView::kNoRun;
+  }
+  // Appends the lexicon forms of the ASCII bytes [i, e) of p (offsets from
+  // `base`): lower-cased letters and digits, in step, separators dropped.
+  // Branch-free per byte: the segment a kept byte after a dropped one starts
+  // is written unconditionally and counted only when needed.
+  static void AsciiLex(Sink& s, const unsigned char* p, size_t i, size_t e, uint32_t base,
+                       const char* ascii_lex) {
+    NormalizedView& v = *s.view;
+    v.ReserveSegments(e - i);
+    NormalizedView::Segment* segs = v.segs_.get();
+    size_t nsegs = v.nsegs_;
+    char* data = s.data;
+    size_t size = s.size;
+    uint64_t delta = s.delta;
+    for (size_t k = i; k < e; ++k) {
+      const char f = ascii_lex[p[k]];
+      const uint32_t orig = base + static_cast<uint32_t>(k);
+      const uint64_t d = kOffsetBias + orig - size;
+      const bool keep = f != 0;
+      const bool fresh = keep & (d != delta);
+      segs[nsegs] = {static_cast<uint32_t>(size), orig, false};
+      nsegs += fresh;
+      delta = fresh ? d : delta;
+      data[size] = f;
+      size += keep;
+    }
+    v.nsegs_ = nsegs;
+    s.size = size;
+    s.delta = delta;
+  }
+};
+
+template <bool Collapse>
+size_t NormalizerAppend::Run(const Normalizer& norm, std::string_view input, uint32_t base,
+                             bool final, NormalizedView* lex, NormalizedView* pi,
+                             std::vector<InvalidUtf8>* invalid) {
+  const auto* p = reinterpret_cast<const unsigned char*>(input.data());
+  const size_t n = input.size();
+  const CharFold& fold = *norm.fold_;
+  const char* pool = fold.pool();
+  const char* ascii_lex = fold.ascii_lex();
+  Sink L, P;
+  L.view = lex;
+  P.view = pi;
+  if (lex != nullptr) {
+    lex->Reserve(n + kSpare);
+    Load(L);
+  }
+  if (pi != nullptr) {
+    pi->Reserve(n + kSpare);
+    Load(P);
+  }
   size_t last_char = lex != nullptr ? lex->last_char_ : 0;
   size_t bad_start = SIZE_MAX;
+  auto end_bad_run = [&](size_t i) {
+    if (bad_start == SIZE_MAX) [[likely]]
+      return;
+    if (invalid != nullptr) invalid->push_back({base + bad_start, i - bad_start});
+    bad_start = SIZE_MAX;
+  };
   size_t i = 0;
   while (i < n) {
-    const uint32_t src = base + static_cast<uint32_t>(i);
     const unsigned char b = p[i];
     if (b < 0x80) {
-      if (bad_start != SIZE_MAX) {
-        if (invalid != nullptr) invalid->push_back({base + bad_start, i - bad_start});
-        bad_start = SIZE_MAX;
+      // A run of ASCII: the PI view copies it, the lexicon view keeps
+      // lower-cased letters and digits (each in step with the original).
+      end_bad_run(i);
+      size_t e = i + 1;
+      while (e + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, p + e, 8);
+        if (w & 0x8080808080808080ull) break;
+        e += 8;
       }
+      while (e < n && p[e] < 0x80) ++e;
       if (P.view != nullptr) {
-        ensure(P, i);
-        P.data[P.size] = static_cast<char>(b);
-        P.source[P.size++] = src;
+        Ensure(P, e - i);
+        InStep(P, base + static_cast<uint32_t>(i));
+        std::memcpy(P.data + P.size, p + i, e - i);
+        P.size += e - i;
       }
       if (L.view != nullptr) {
-        char f = ascii_lex[b];
-        if (f != 0 &&
-            !(collapse && L.size - last_char == 1 && L.size > 0 && L.data[last_char] == f)) {
-          ensure(L, i);
-          last_char = L.size;
-          L.data[L.size] = f;
-          L.source[L.size++] = src;
+        Ensure(L, e - i);
+        if constexpr (Collapse) {
+          for (size_t k = i; k < e; ++k) {
+            const char f = ascii_lex[p[k]];
+            if (f == 0) continue;
+            if (L.size - last_char == 1 && L.size > 0 && L.data[last_char] == f) continue;
+            last_char = L.size;
+            InStep(L, base + static_cast<uint32_t>(k));
+            L.data[L.size++] = f;
+          }
+        } else {
+          AsciiLex(L, p, i, e, base, ascii_lex);
         }
       }
-      ++i;
+      i = e;
       continue;
+    }
+    const uint32_t src = base + static_cast<uint32_t>(i);
+    if (!Collapse) {
+      // Fast path: a run of well-formed 3-byte characters (E1-EC, EE-EF
+      // leads need no range check) that fold to themselves in both views —
+      // most CJK text — is copied as it is.
+      size_t e = i;
+      while (e + 3 <= n) {
+        const unsigned char b0 = p[e], b1 = p[e + 1], b2 = p[e + 2];
+        if (b0 < 0xE1 || b0 == 0xED || b0 > 0xEF) break;
+        if (((b1 & 0xC0) != 0x80) | ((b2 & 0xC0) != 0x80)) break;
+        const uint32_t cp =
+            (uint32_t{b0 & 0x0Fu} << 12) | (uint32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+        if (!fold.IsPlain3(cp)) break;
+        e += 3;
+      }
+      if (e > i) {
+        end_bad_run(i);
+        if (L.view != nullptr) {
+          Ensure(L, e - i);
+          InStep(L, src);
+          std::memcpy(L.data + L.size, p + i, e - i);
+          L.size += e - i;
+        }
+        if (P.view != nullptr) {
+          Ensure(P, e - i);
+          InStep(P, src);
+          std::memcpy(P.data + P.size, p + i, e - i);
+          P.size += e - i;
+        }
+        i = e;
+        continue;
+      }
     }
     uint32_t cp;
     int len = DecodeUtf8(p + i, n - i, &cp);
@@ -130,39 +327,35 @@ size_t Normalizer::Append(std::string_view input, uint32_t base, bool final, Nor
     if (len == 0) {
       if (bad_start == SIZE_MAX) bad_start = i;
       if (P.view != nullptr) {
-        ensure(P, i);
+        Ensure(P, 3);
+        Pinned(P, src);
         std::memcpy(P.data + P.size, kReplacement, 3);
-        std::fill_n(P.source + P.size, 3, src);
         P.size += 3;
       }
       ++i;
       continue;
     }
-    if (bad_start != SIZE_MAX) {
-      if (invalid != nullptr) invalid->push_back({base + bad_start, i - bad_start});
-      bad_start = SIZE_MAX;
-    }
-    const CharFold::Entry& e = fold_->Lookup(cp);
+    end_bad_run(i);
+    const CharFold::Entry& e = fold.Lookup(cp);
     const char* self = reinterpret_cast<const char*>(p + i);
     if (L.view != nullptr && e.lex_length != 0) {
       const bool identity = e.flags & CharFold::kLexIdentity;
       const char* form = identity ? self : pool + e.lex_offset;
       const size_t fl = e.lex_length;
-      bool repeat = collapse && L.size - last_char == fl && L.size >= fl &&
-                    std::memcmp(L.data + last_char, form, fl) == 0;
+      bool repeat = false;
+      if constexpr (Collapse) {
+        repeat = L.size - last_char == fl && L.size >= fl &&
+                 std::memcmp(L.data + last_char, form, fl) == 0;
+      }
       if (!repeat) {
-        ensure(L, i);
+        Ensure(L, fl);
         last_char = L.size;
-        if (fl <= 4 && (!identity || i + 4 <= n)) {
-          // Fixed-size copies (the pool is padded, the view has spare
-          // capacity); bytes past fl are overwritten by what follows.
-          std::memcpy(L.data + L.size, form, 4);
-          L.source[L.size] = L.source[L.size + 1] = L.source[L.size + 2] = L.source[L.size + 3] =
-              src;
+        if (identity || ((e.flags & CharFold::kLexOneChar) && fl == static_cast<size_t>(len))) {
+          InStep(L, src);
         } else {
-          std::memcpy(L.data + L.size, form, fl);
-          std::fill_n(L.source + L.size, fl, src);
+          Pinned(L, src);
         }
+        std::memcpy(L.data + L.size, form, fl);
         L.size += fl;
       }
     }
@@ -170,27 +363,32 @@ size_t Normalizer::Append(std::string_view input, uint32_t base, bool final, Nor
       const bool identity = e.flags & CharFold::kPiIdentity;
       const char* form = identity ? self : pool + e.pi_offset;
       const size_t fl = e.pi_length;
-      ensure(P, i);
-      if (fl <= 4 && (!identity || i + 4 <= n)) {
-        std::memcpy(P.data + P.size, form, 4);
-        P.source[P.size] = P.source[P.size + 1] = P.source[P.size + 2] = P.source[P.size + 3] = src;
+      Ensure(P, fl);
+      if (identity || ((e.flags & CharFold::kPiOneChar) && fl == static_cast<size_t>(len))) {
+        InStep(P, src);
       } else {
-        std::memcpy(P.data + P.size, form, fl);
-        std::fill_n(P.source + P.size, fl, src);
+        Pinned(P, src);
       }
+      std::memcpy(P.data + P.size, form, fl);
       P.size += fl;
     }
     i += static_cast<size_t>(len);
   }
-  if (bad_start != SIZE_MAX && invalid != nullptr) {
-    invalid->push_back({base + bad_start, i - bad_start});
-  }
+  end_bad_run(i);
   if (lex != nullptr) {
-    lex->size_ = L.size;
+    Store(L);
     lex->last_char_ = last_char;
   }
-  if (pi != nullptr) pi->size_ = P.size;
+  if (pi != nullptr) Store(P);
   return i;
+}
+
+size_t Normalizer::Append(std::string_view input, uint32_t base, bool final, NormalizedView* lex,
+                          NormalizedView* pi, std::vector<InvalidUtf8>* invalid) const {
+  if (options_.collapse_repeats) {
+    return NormalizerAppend::Run<true>(*this, input, base, final, lex, pi, invalid);
+  }
+  return NormalizerAppend::Run<false>(*this, input, base, final, lex, pi, invalid);
 }
 
 std::string Normalizer::LexiconForm(std::string_view input) const {

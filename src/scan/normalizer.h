@@ -15,6 +15,15 @@
 // Characters dropped inside a span are part of the original span; dropped
 // characters at its edges are not.
 //
+// The offset map is stored as segments, not per byte: a "linear" segment is a
+// run of characters each folded to one character of the same byte length
+// (identity, ASCII case, traditional -> simplified), where view and original
+// advance in step; a "pinned" segment is one original character whose form
+// has another length (full-width -> ASCII, ligatures, U+FFFD for an invalid
+// byte), all of whose bytes map to that character. A new segment starts after
+// every dropped character and every pinned form, so typical text needs one
+// segment per separator, and source(i) is a binary search.
+//
 // Input encoding: UTF-8. A byte that does not start a valid sequence
 // (overlong, surrogate, > U+10FFFF, truncated) is reported as InvalidUtf8 with
 // its offset; maximal runs of such bytes are reported once. Each invalid byte
@@ -46,8 +55,12 @@
 
 namespace hegui::scan {
 
+class NormalizerAppend;  // The implementation of Normalizer::Append.
+
 // One normalised view: UTF-8 text plus, per byte, the original offset of the
 // character it came from. Append-only, with DropFront() for stream windows.
+// Not thread-safe, not even the const lookups (they move a cached position);
+// each scan or stream owns its views.
 class NormalizedView {
  public:
   NormalizedView() = default;
@@ -58,14 +71,23 @@ class NormalizedView {
   size_t size() const { return size_; }
   // Original byte offset (relative to the `base` given to Append) of the
   // character that produced view byte i. Precondition: i < size().
-  uint32_t source(size_t i) const { return source_[i]; }
+  // Cost: O(1) when i lies in or just after the segment of the previous
+  // lookup, else a binary search over the segments.
+  uint32_t source(size_t i) const;
   // Original [begin, end) of view span [b, e), b < e, both on character
   // boundaries; `original` is the text the offsets index (from offset 0).
   std::pair<size_t, size_t> SourceSpan(size_t b, size_t e, std::string_view original) const;
+  // The first view position whose source is >= `original` (size() if none).
+  size_t IndexAtOrAfter(size_t original) const;
+  // Segments of the offset map (see above); for tests and benchmarks.
+  size_t segment_count() const { return nsegs_; }
 
   void Clear() {
     size_ = 0;
     last_char_ = 0;
+    nsegs_ = 0;
+    finger_ = 0;
+    run_delta_ = kNoRun;
   }
   // Removes the first `n` view bytes (n on a character boundary) and subtracts
   // `shift` from every remaining source offset (the caller dropped `shift`
@@ -73,14 +95,32 @@ class NormalizedView {
   void DropFront(size_t n, uint32_t shift);
 
  private:
-  friend class Normalizer;
+  friend class NormalizerAppend;
+  struct Segment {
+    uint32_t view;  // First view byte of the segment.
+    uint32_t orig;  // Original offset of its first character.
+    bool pinned;    // All bytes map to `orig` (else view and original advance in step).
+  };
+  static constexpr uint64_t kNoRun = UINT64_MAX;
   void Reserve(size_t extra);
+  void ReserveSegments(size_t extra);
+  // The segment holding view byte i (precondition: i < size()).
+  const Segment& SegmentAt(size_t i) const;
 
   std::unique_ptr<char[]> data_;
-  std::unique_ptr<uint32_t[]> source_;
   size_t size_ = 0;
   size_t capacity_ = 0;
   size_t last_char_ = 0;  // Start of the last character written (repeat collapsing).
+  std::unique_ptr<Segment[]> segs_;
+  size_t nsegs_ = 0;
+  size_t segs_capacity_ = 0;
+  // The segment of the last lookup: lookups mostly move forward, so the next
+  // one is usually here or just after it.
+  mutable size_t finger_ = 0;
+  // 2^32 + orig - view of the last segment while it is linear and may be
+  // continued, else kNoRun: a character appended in step continues it iff
+  // its own 2^32 + orig - view equals this.
+  uint64_t run_delta_ = kNoRun;
 };
 
 struct InvalidUtf8 {
@@ -101,7 +141,8 @@ class Normalizer {
   // position in `input`. When `final` is false, a truncated sequence at the
   // end of `input` that more bytes could complete is left unconsumed; the
   // return value is the number of bytes consumed. Invalid runs are appended to
-  // `*invalid` (may be null). Cost: one table lookup per code point.
+  // `*invalid` (may be null). Cost: one table lookup per code point; runs of
+  // ASCII and of CJK characters that fold to themselves take a fast path.
   size_t Append(std::string_view input, uint32_t base, bool final, NormalizedView* lex,
                 NormalizedView* pi, std::vector<InvalidUtf8>* invalid) const;
 
@@ -113,12 +154,13 @@ class Normalizer {
   const NormalizerOptions& options() const { return options_; }
 
  private:
+  friend class NormalizerAppend;
   Normalizer(const CharFold* fold, NormalizerOptions options) : fold_(fold), options_(options) {}
   const CharFold* fold_;
   NormalizerOptions options_;
 };
 
-// Length of the original character at `p` (1 for an invalid byte).
+// Length of the original character at `offset` (1 for an invalid byte).
 size_t OriginalCharLength(std::string_view original, size_t offset);
 
 }  // namespace hegui::scan

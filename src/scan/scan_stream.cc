@@ -131,9 +131,9 @@ Status ScanStream::Advance(bool closing, StreamUpdate* update) {
       }
       std::erase_if(pending_,
                     [&](const Candidate& c) { return lex_.source(c.hit.begin) < release; });
-      keep_lex = std::max(keep_lex, IndexAtOrAfter(lex_, release));
+      keep_lex = std::max(keep_lex, lex_.IndexAtOrAfter(release));
       if (pi != nullptr) {
-        pi_done_ = std::max(pi_done_, IndexAtOrAfter(pi_, release));
+        pi_done_ = std::max(pi_done_, pi_.IndexAtOrAfter(release));
         pi_last_run_ = std::max(pi_last_run_, pi_done_);
       }
     }
@@ -207,19 +207,6 @@ size_t ScanStream::PiWindowStart() const {
   return start;
 }
 
-size_t ScanStream::IndexAtOrAfter(const NormalizedView& view, size_t original) {
-  size_t lo = 0, hi = view.size();
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (view.source(mid) < original) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
-}
-
 void ScanStream::Trim(size_t release_rel, size_t keep_lex) {
   size_t lex_floor = keep_lex;
   for (const Candidate& c : pending_) lex_floor = std::min<size_t>(lex_floor, c.hit.begin);
@@ -233,9 +220,9 @@ void ScanStream::Trim(size_t release_rel, size_t keep_lex) {
   }
   keep = keep > kLeftContextBytes ? keep - kLeftContextBytes : 0;
   if (keep < 256 || keep * 2 < buf_.size()) return;  // Amortise: trim in large steps.
-  size_t drop_lex = IndexAtOrAfter(lex_, keep);
+  size_t drop_lex = lex_.IndexAtOrAfter(keep);
   if (pi_on) {
-    size_t drop_pi = IndexAtOrAfter(pi_, keep);
+    size_t drop_pi = pi_.IndexAtOrAfter(keep);
     pi_.DropFront(drop_pi, static_cast<uint32_t>(keep));
     pi_done_ -= drop_pi;
     pi_last_run_ -= drop_pi;

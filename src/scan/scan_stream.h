@@ -86,8 +86,6 @@ class ScanStream {
   void EmitInvalid(const InvalidUtf8& run, StreamUpdate* update);
   void RunPi(bool closing, StreamUpdate* update);
   void Trim(size_t release_rel, size_t keep_lex);
-  // First position of `view` whose source offset is >= `original`.
-  static size_t IndexAtOrAfter(const NormalizedView& view, size_t original);
   // Where the next PI detection starts: MaxMatchBytes() + MaxContextBytes()
   // before pi_done_, on a character boundary, outside an ASCII run.
   size_t PiWindowStart() const;

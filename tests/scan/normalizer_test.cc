@@ -122,6 +122,70 @@ TEST(NormalizerTest, OffsetMapPointsAtTheOriginalCharacter) {
   }
 }
 
+// The offset map is stored as segments; this checks it byte by byte, for both
+// views, with and without repeat collapsing, in one Append and in chunks,
+// against a reference built one original character at a time, and again
+// after DropFront() (the stream's trimming).
+TEST(NormalizerTest, SegmentedOffsetMapEqualsPerByteReference) {
+  const std::string alphabet[] = {"a", "Z",      "１", "賭",         "博",       "，",   ".",
+                                  " ", "\u200b", "с",  "①",          "é",        "\xff", "㈱",
+                                  "ﬁ", "赌",     "\n", "\U0001d41c", "\xe8\xb5", "9"};
+  std::mt19937 rng(11);
+  for (bool collapse : {false, true}) {
+    Normalizer n = MakeNormalizer(collapse);
+    for (int round = 0; round < 300; ++round) {
+      std::string text;
+      int len = static_cast<int>(rng() % 60);
+      for (int i = 0; i < len; ++i) text += alphabet[rng() % std::size(alphabet)];
+      NormalizedView lex, pi;
+      n.Append(text, 0, true, &lex, &pi, nullptr);
+      // Chunked appends give the same views and maps.
+      NormalizedView lex2, pi2;
+      size_t consumed = 0;
+      while (consumed < text.size()) {
+        size_t end = std::min(text.size(), consumed + 1 + rng() % 7);
+        consumed +=
+            n.Append(std::string_view(text).substr(consumed, end - consumed),
+                     static_cast<uint32_t>(consumed), end == text.size(), &lex2, &pi2, nullptr);
+      }
+      for (auto [view, other] : {std::pair{&lex, &lex2}, std::pair{&pi, &pi2}}) {
+        ASSERT_EQ(view->text(), other->text()) << text;
+        for (size_t i = 0; i < view->size(); ++i) ASSERT_EQ(other->source(i), view->source(i));
+        // Reference: the view is a sequence of forms, each of the original
+        // character at its source, every byte of which maps to that character.
+        for (size_t i = 0; i < view->size();) {
+          uint32_t src = view->source(i);
+          std::string_view ch = std::string_view(text).substr(src, OriginalCharLength(text, src));
+          std::string form = view == &lex ? Lex(n, ch) : Pi(n, ch);
+          ASSERT_FALSE(form.empty()) << text;
+          ASSERT_EQ(view->text().substr(i, form.size()), form) << text;
+          for (size_t k = 0; k < form.size(); ++k) ASSERT_EQ(view->source(i + k), src) << text;
+          if (i > 0) {
+            ASSERT_GT(src, view->source(i - 1)) << text;
+          }
+          i += form.size();
+        }
+        for (size_t o = 0; o <= text.size(); ++o) {
+          size_t expect = 0;
+          while (expect < view->size() && view->source(expect) < o) ++expect;
+          ASSERT_EQ(view->IndexAtOrAfter(o), expect) << text;
+        }
+        // Drop a prefix at a character boundary; the rest maps the same, shifted.
+        if (view->size() == 0) continue;
+        size_t cut = rng() % view->size();
+        while (cut > 0 && (static_cast<unsigned char>(view->text()[cut]) & 0xC0) == 0x80) --cut;
+        uint32_t shift = view->source(cut);
+        std::vector<uint32_t> before;
+        for (size_t i = cut; i < view->size(); ++i) before.push_back(view->source(i) - shift);
+        std::string rest(view->text().substr(cut));
+        view->DropFront(cut, shift);
+        ASSERT_EQ(view->text(), rest);
+        for (size_t i = 0; i < view->size(); ++i) ASSERT_EQ(view->source(i), before[i]) << text;
+      }
+    }
+  }
+}
+
 TEST(NormalizerTest, SourceSpanCoversDroppedSeparatorsInside) {
   Normalizer n = MakeNormalizer();
   std::string text = " 赌. 博!";

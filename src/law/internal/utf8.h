@@ -1,6 +1,7 @@
 // Minimal UTF-8 helpers used by the law module's parsers (internal).
 //
-// Input is treated as UTF-8 bytes; malformed sequences decode to U+FFFD and
+// Input is treated as UTF-8 bytes; malformed sequences (as core/utf8.h
+// defines them: overlong, surrogate, truncated ...) decode to U+FFFD and
 // advance by one byte, so every loop over a string terminates. Offsets are byte
 // offsets into the original string. Stateless and thread-safe.
 #ifndef HEGUI_LAW_INTERNAL_UTF8_H_
@@ -12,11 +13,9 @@
 
 namespace hegui::law::internal {
 
-// Decodes the code point at `text[pos]`; sets `*length` to its byte length (>= 1).
+// Decodes the code point at `text[pos]` with core/utf8.h's strict decoder;
+// sets `*length` to its byte length (>= 1).
 char32_t DecodeAt(std::string_view text, size_t pos, size_t* length);
-
-// Appends the UTF-8 encoding of `cp` to `out`.
-void AppendUtf8(char32_t cp, std::string* out);
 
 // True for CJK unified ideographs (the basic block and extension A).
 bool IsHan(char32_t cp);

@@ -115,6 +115,7 @@ class StreamRelay {
   }
 
   bool client_gone() const { return client_gone_; }
+  bool saw_done() const { return saw_done_; }
 
   net::awaitable<bool> Send(std::string data) {
     if (client_gone_) co_return false;
@@ -282,6 +283,15 @@ class StreamRelay {
   std::string utf8_carry_;  // Released bytes ending inside a UTF-8 character.
 };
 
+// Reads what follows an event stream's [DONE] (normally just the chunked
+// body's terminator) so the upstream connection goes back to the pool when
+// the Exchange is destroyed; `runtime` keeps the client alive meanwhile.
+net::awaitable<void> DrainUpstream(std::shared_ptr<const Runtime> runtime,
+                                   std::unique_ptr<UpstreamClient::Exchange> exchange) {
+  (void)runtime;
+  (void)co_await exchange->Drain(64 << 10, std::chrono::milliseconds(1000));
+}
+
 // Sends call.reply (or the answer) once the stages' OnComplete succeeded.
 net::awaitable<void> Finish(Call& call, StageChain& chain, Responder& out) {
   (void)co_await chain.OnComplete(call);  // A failure replaces call.reply: fail closed.
@@ -383,6 +393,11 @@ net::awaitable<void> ServeModelCall(std::shared_ptr<const Runtime> runtime, Endp
   }
   StreamRelay relay(call, chain, out, **exchange);
   co_await relay.Run();
+  if (relay.saw_done() && !(*exchange)->done()) {
+    // Off the client's path: the connection is pooled once the body ends.
+    auto executor = co_await net::this_coro::executor;
+    net::co_spawn(executor, DrainUpstream(runtime, std::move(*exchange)), net::detached);
+  }
   exchange->reset();  // An unfinished upstream response closes its connection here.
   (void)co_await chain.OnComplete(call);  // A failure sets call.reply: no [DONE] then.
   if (relay.client_gone()) {

@@ -264,13 +264,25 @@ std::string UpstreamClient::Exchange::header(std::string_view name) const {
 
 bool UpstreamClient::Exchange::done() const { return state_->parser.is_done(); }
 
+size_t UpstreamClient::idle_connections() {
+  std::lock_guard lock(mu_);
+  size_t n = 0;
+  for (const auto& [context, pool] : idle_) n += pool.size();
+  return n;
+}
+
 net::awaitable<StatusOr<std::string_view>> UpstreamClient::Exchange::ReadSome() {
+  return ReadSomeWithin(client_->options_.read_timeout);
+}
+
+net::awaitable<StatusOr<std::string_view>> UpstreamClient::Exchange::ReadSomeWithin(
+    std::chrono::milliseconds timeout) {
   auto& parser = state_->parser;
   while (!parser.is_done()) {
     parser.get().body().data = state_->piece.data();
     parser.get().body().size = state_->piece.size();
     boost::system::error_code ec;
-    connection_->tcp().expires_after(client_->options_.read_timeout);
+    connection_->tcp().expires_after(timeout);
     if (connection_->tls) {
       co_await http::async_read_some(*connection_->tls, connection_->buffer, parser,
                                      net::redirect_error(kUse, ec));
@@ -282,8 +294,7 @@ net::awaitable<StatusOr<std::string_view>> UpstreamClient::Exchange::ReadSome() 
     if (ec == http::error::need_buffer) ec = {};
     if (ec == beast::error::timeout) {
       co_return ResourceExhaustedError("upstream '" + client_->name_ + "' sent nothing for " +
-                                       std::to_string(client_->options_.read_timeout.count()) +
-                                       " ms mid-response");
+                                       std::to_string(timeout.count()) + " ms mid-response");
     }
     if (ec) {
       co_return UnavailableError("upstream '" + client_->name_ +
@@ -293,6 +304,21 @@ net::awaitable<StatusOr<std::string_view>> UpstreamClient::Exchange::ReadSome() 
     if (n > 0) co_return std::string_view(state_->piece.data(), n);
   }
   co_return std::string_view();
+}
+
+net::awaitable<Status> UpstreamClient::Exchange::Drain(size_t max_bytes,
+                                                       std::chrono::milliseconds timeout) {
+  size_t drained = 0;
+  while (!done()) {
+    StatusOr<std::string_view> piece = co_await ReadSomeWithin(timeout);
+    if (!piece.ok()) co_return piece.status();
+    drained += piece->size();
+    if (drained > max_bytes) {
+      co_return ResourceExhaustedError("upstream '" + client_->name_ + "' sent more than " +
+                                       std::to_string(max_bytes) + " bytes after the answer");
+    }
+  }
+  co_return OkStatus();
 }
 
 net::awaitable<StatusOr<std::string>> UpstreamClient::Exchange::ReadAll(size_t max_bytes) {

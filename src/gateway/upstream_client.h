@@ -73,6 +73,9 @@ class UpstreamClient {
   const std::string& name() const { return name_; }
   const UpstreamUrl& url() const { return url_; }
 
+  // Kept-alive connections waiting in the pools of all threads.
+  size_t idle_connections();
+
   // Drops the idle connections and stops pooling; call after the threads that
   // used the client stopped and before their io_contexts are destroyed.
   void Close();
@@ -112,12 +115,19 @@ class UpstreamClient::Exchange {
   net::awaitable<StatusOr<std::string_view>> ReadSome();
   // The rest of the body; kResourceExhausted if it exceeds `max_bytes`.
   net::awaitable<StatusOr<std::string>> ReadAll(size_t max_bytes);
+  // Reads and discards the rest of the body (at most `max_bytes`, with
+  // `timeout` between pieces) so that the connection can go back to the pool
+  // when the Exchange is destroyed; e.g. the end of an event stream after
+  // its `data: [DONE]`.
+  net::awaitable<Status> Drain(size_t max_bytes, std::chrono::milliseconds timeout);
   bool done() const;
 
  private:
   friend class UpstreamClient;
   Exchange(UpstreamClient* client, net::execution_context* context,
            std::unique_ptr<Connection> connection);
+
+  net::awaitable<StatusOr<std::string_view>> ReadSomeWithin(std::chrono::milliseconds timeout);
 
   struct State;
   UpstreamClient* client_;

@@ -1,6 +1,8 @@
 #include "gateway/module_services.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -8,6 +10,7 @@
 
 #include "audit/log.h"
 #include "audit/record.h"
+#include "core/utf8.h"
 #include "scan/pi/pi_detector.h"
 #include "scan/scanner.h"
 #include "store/api_key_token.h"
@@ -23,6 +26,96 @@ std::string ArticleNumber(const std::string& article) {
   if (article.rfind("CSL-", 0) == 0) return article.substr(4);
   return article;
 }
+
+// Writes one JSON object by hand (a model_call body is built for every
+// call): strings escaped, invalid UTF-8 replaced by U+FFFD as nlohmann's
+// error_handler_t::replace does. The caller keeps keys unique.
+class JsonObjectWriter {
+ public:
+  explicit JsonObjectWriter(std::string* out) : out_(out) { out_->push_back('{'); }
+  void Key(std::string_view key) {
+    if (!first_) out_->push_back(',');
+    first_ = false;
+    AppendString(key);
+    out_->push_back(':');
+  }
+  void Str(std::string_view key, std::string_view value) {
+    Key(key);
+    AppendString(value);
+  }
+  void Int(std::string_view key, int64_t value) {
+    Key(key);
+    *out_ += std::to_string(value);
+  }
+  void Bool(std::string_view key, bool value) {
+    Key(key);
+    *out_ += value ? "true" : "false";
+  }
+  void Double(std::string_view key, double value) {
+    Key(key);
+    char buf[64];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+    if (ec != std::errc() || !std::isfinite(value)) {
+      *out_ += "null";
+    } else {
+      out_->append(buf, end);
+    }
+  }
+  void Close() { out_->push_back('}'); }
+
+ private:
+  void AppendString(std::string_view s) {
+    static const char* kHex = "0123456789abcdef";
+    out_->push_back('"');
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    size_t i = 0;
+    while (i < s.size()) {
+      unsigned char c = p[i];
+      if (c >= 0x80) {
+        uint32_t cp;
+        int len = DecodeUtf8(p + i, s.size() - i, &cp);
+        if (len > 0) {
+          out_->append(s.substr(i, static_cast<size_t>(len)));
+          i += static_cast<size_t>(len);
+        } else {
+          *out_ += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER.
+          ++i;
+        }
+        continue;
+      }
+      switch (c) {
+        case '"':
+          *out_ += "\\\"";
+          break;
+        case '\\':
+          *out_ += "\\\\";
+          break;
+        case '\n':
+          *out_ += "\\n";
+          break;
+        case '\r':
+          *out_ += "\\r";
+          break;
+        case '\t':
+          *out_ += "\\t";
+          break;
+        default:
+          if (c < 0x20) {
+            *out_ += "\\u00";
+            out_->push_back(kHex[c >> 4]);
+            out_->push_back(kHex[c & 15]);
+          } else {
+            out_->push_back(static_cast<char>(c));
+          }
+      }
+      ++i;
+    }
+    out_->push_back('"');
+  }
+
+  std::string* out_;
+  bool first_ = true;
+};
 
 ScanHit FromFinding(const scan::Finding& f, uint64_t shift = 0) {
   return ScanHit{f.kind == scan::FindingKind::kPersonalInfo ? "pi" : "lexicon",
@@ -275,47 +368,57 @@ Status ModuleServices::EvidenceLogHealthy() {
 }
 
 std::vector<audit::Record> ModuleServices::CallRecords(const Call& call) {
-  nlohmann::json findings = nlohmann::json::array();
-  for (const CallFinding& f : call.findings) {
-    findings.push_back({{"where", f.where},
-                        {"kind", f.kind},
-                        {"type", f.type},
-                        {"article", f.article},
-                        {"rule_id", f.rule_id},
-                        {"offset", f.offset},
-                        {"length", f.length},
-                        {"action", f.action}});
+  // Keys in alphabetical order, as nlohmann::json (a std::map) wrote them.
+  std::string body;
+  body.reserve(512 + call.findings.size() * 160);
+  JsonObjectWriter w(&body);
+  w.Str("client", call.client_address);
+  w.Int("completion_tokens", call.completion_tokens);
+  w.Str("endpoint", EndpointName(call.endpoint));
+  w.Str("error_code", call.reply ? std::string_view(call.reply->code) : std::string_view());
+  w.Key("findings");
+  body.push_back('[');
+  for (size_t i = 0; i < call.findings.size(); ++i) {
+    const CallFinding& f = call.findings[i];
+    if (i > 0) body.push_back(',');
+    JsonObjectWriter fw(&body);
+    fw.Str("action", f.action);
+    fw.Str("article", f.article);
+    fw.Str("kind", f.kind);
+    fw.Int("length", static_cast<int64_t>(f.length));
+    fw.Int("offset", static_cast<int64_t>(f.offset));
+    fw.Str("rule_id", f.rule_id);
+    fw.Str("type", f.type);
+    fw.Str("where", f.where);
+    fw.Close();
   }
-  int status = call.reply ? call.reply->http_status : 200;
-  nlohmann::json body = {
-      {"request_id", call.request_id},
-      {"endpoint", EndpointName(call.endpoint)},
-      {"model", call.model},
-      {"stream", call.stream},
-      {"upstream", call.upstream ? call.upstream->name : ""},
-      {"upstream_region", call.upstream ? call.upstream->region : ""},
-      {"outcome", call.outcome},
-      {"http_status", status},
-      {"error_code", call.reply ? call.reply->code : ""},
-      {"input_verdict", call.input_verdict},
-      {"output_verdict", call.output_verdict},
-      {"findings", findings},
-      {"prompt_tokens", call.prompt_tokens},
-      {"completion_tokens", call.completion_tokens},
-      {"latency_ms",
-       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - call.started)
-           .count()},
-      {"upstream_latency_ms",
-       std::chrono::duration<double, std::milli>(call.upstream_latency).count()},
-      {"identity_verified", call.principal ? call.principal->identity_verified : false},
-      {"review_id", call.review_id},
-      {"client", call.client_address}};
+  body.push_back(']');
+  w.Int("http_status", call.reply ? call.reply->http_status : 200);
+  w.Bool("identity_verified", call.principal ? call.principal->identity_verified : false);
+  w.Str("input_verdict", call.input_verdict);
+  w.Double("latency_ms", std::chrono::duration<double, std::milli>(
+                             std::chrono::steady_clock::now() - call.started)
+                             .count());
+  w.Str("model", call.model);
+  w.Str("outcome", call.outcome);
+  w.Str("output_verdict", call.output_verdict);
+  w.Int("prompt_tokens", call.prompt_tokens);
+  w.Str("request_id", call.request_id);
+  w.Str("review_id", call.review_id);
+  w.Bool("stream", call.stream);
+  w.Str("upstream", call.upstream ? std::string_view(call.upstream->name) : std::string_view());
+  w.Double("upstream_latency_ms",
+           std::chrono::duration<double, std::milli>(call.upstream_latency).count());
+  w.Str("upstream_region",
+        call.upstream ? std::string_view(call.upstream->region) : std::string_view());
+  w.Close();
+
   std::vector<audit::Record> records;
   audit::Record record;
   record.kind = audit::RecordKind::kModelCall;
   record.actor = call.principal ? "key:" + call.principal->key_id : "anonymous";
   record.subject = call.principal ? call.principal->user_id : "";
-  record.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  record.body = std::move(body);
   if (!call.withheld_input.empty() || !call.withheld_text.empty()) {
     if (record.subject.empty()) record.subject = "client:" + call.client_address;
     if (!call.withheld_input.empty()) record.sealed["blocked_input"] = call.withheld_input;
@@ -326,11 +429,11 @@ std::vector<audit::Record> ModuleServices::CallRecords(const Call& call) {
     audit::Record failure;
     failure.kind = audit::RecordKind::kInterfaceFailure;
     failure.actor = "system";
-    failure.body = nlohmann::json{
-        {"request_id", call.request_id},
-        {"upstream", call.upstream ? call.upstream->name : ""},
-        {"failure",
-         call.failure}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    JsonObjectWriter fw(&failure.body);
+    fw.Str("failure", call.failure);
+    fw.Str("request_id", call.request_id);
+    fw.Str("upstream", call.upstream ? std::string_view(call.upstream->name) : std::string_view());
+    fw.Close();
     records.push_back(std::move(failure));
   }
   return records;

@@ -71,6 +71,9 @@ class ModuleServices : public GatewayServices {
   void WaitForPendingRecords() override;
   Status EvidenceLogHealthy() override;
 
+  // The model_call record (and interface_failure, if any) of a call.
+  static std::vector<audit::Record> CallRecords(const Call& call);
+
   // Forgets every cached principal (after a change to keys or users).
   void InvalidateAuthCache();
 
@@ -83,8 +86,6 @@ class ModuleServices : public GatewayServices {
  private:
   ModuleServices() = default;
   Status Fail(const Status& status);
-  // The model_call record (and interface_failure, if any) of a call.
-  static std::vector<audit::Record> CallRecords(const Call& call);
 
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<audit::Log> log_;

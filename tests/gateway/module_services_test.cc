@@ -9,7 +9,10 @@
 #include <filesystem>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "audit/log.h"
+#include "audit/record.h"
 #include "gateway/module_admin_api.h"
 #include "store/store.h"
 
@@ -99,6 +102,34 @@ TEST_F(ModuleServicesTest, ConcurrentAsyncRecordsAreAllDurableWhenReported) {
   EXPECT_EQ(failed.load(), 0);
   EXPECT_GE(services_->log().size(), static_cast<uint64_t>(kThreads * kCalls));
   EXPECT_TRUE(services_->EvidenceLogHealthy().ok());
+}
+
+TEST(CallRecordsTest, BodyIsJsonWithEveryFieldAndInvalidUtf8Replaced) {
+  Call call;
+  call.request_id = "req-1";
+  call.model = std::string("m\"o\\d\n") + "\xff" + "你";
+  call.client_address = "127.0.0.1:5";
+  call.principal = Principal{"user:7", "key-1", true};
+  call.findings.push_back(CallFinding{"input", "pi", "mobile", "", "pi.mobile", 3, 11, "mask"});
+  call.failure = "upstream 'u' answered HTTP 500: \x01";
+  call.outcome = "upstream_error";
+  std::vector<audit::Record> records = ModuleServices::CallRecords(call);
+  ASSERT_EQ(records.size(), 2u);
+  auto body = nlohmann::json::parse(records[0].body);  // Throws (fails) if not JSON.
+  EXPECT_EQ(body["model"], std::string("m\"o\\d\n") + "\xEF\xBF\xBD" + "你");
+  EXPECT_EQ(body["request_id"], "req-1");
+  EXPECT_EQ(body["identity_verified"], true);
+  EXPECT_EQ(body["http_status"], 200);
+  EXPECT_EQ(body["outcome"], "upstream_error");
+  EXPECT_TRUE(body["latency_ms"].is_number());
+  ASSERT_EQ(body["findings"].size(), 1u);
+  EXPECT_EQ(body["findings"][0]["type"], "mobile");
+  EXPECT_EQ(body["findings"][0]["length"], 11);
+  EXPECT_EQ(body.size(), 19u);
+  auto failure = nlohmann::json::parse(records[1].body);
+  EXPECT_EQ(failure["failure"], "upstream 'u' answered HTTP 500: \x01");
+  EXPECT_EQ(records[0].actor, "key:key-1");
+  EXPECT_EQ(records[0].subject, "user:7");
 }
 
 }  // namespace

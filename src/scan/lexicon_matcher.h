@@ -52,13 +52,18 @@ class LexiconMatcher {
 
   // Appends to `*hits` every literal occurrence in `text` whose end offset is
   // greater than `min_end` (lets a stream rescan an overlap without repeats),
-  // in order of begin.
-  void Scan(std::string_view text, size_t min_end, std::vector<LiteralHit>* hits) const {
-    set_.Scan(text, [&](uint32_t id, size_t begin, size_t end) {
-      if (end > min_end) {
-        hits->push_back({id, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
-      }
-    });
+  // in order of begin. `padded` as in LiteralSet::Scan (true for a suffix
+  // of a NormalizedView's text).
+  void Scan(std::string_view text, size_t min_end, std::vector<LiteralHit>* hits,
+            bool padded = false) const {
+    set_.Scan(
+        text,
+        [&](uint32_t id, size_t begin, size_t end) {
+          if (end > min_end) {
+            hits->push_back({id, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+          }
+        },
+        padded);
   }
 
   const Lexicon& lexicon() const { return lexicon_; }

@@ -44,9 +44,12 @@ class LiteralSet {
   static LiteralSet Build(const std::vector<std::string_view>& literals);
 
   // Calls on_hit(id, begin, end) for every occurrence [begin, end) of every
-  // literal in `text`, in order of begin.
+  // literal in `text`, in order of begin. `padded`: the caller guarantees
+  // that kPadding initialised bytes after the text may be read (they are
+  // never part of a match); this spares the slower end-of-text loop.
+  static constexpr size_t kPadding = 8;
   template <typename OnHit>
-  void Scan(std::string_view text, OnHit&& on_hit) const;
+  void Scan(std::string_view text, OnHit&& on_hit, bool padded = false) const;
 
   size_t size() const { return lits_.size(); }
   size_t MemoryBytes() const;
@@ -115,7 +118,7 @@ void LiteralSet::Verify(const unsigned char* p, size_t n, size_t j, uint64_t key
 }
 
 template <typename OnHit>
-void LiteralSet::Scan(std::string_view text, OnHit&& on_hit) const {
+void LiteralSet::Scan(std::string_view text, OnHit&& on_hit, bool padded) const {
   if (lits_.empty()) return;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
@@ -136,7 +139,8 @@ void LiteralSet::Scan(std::string_view text, OnHit&& on_hit) const {
   size_t j = 0;
   // A byte no literal starts with (in UTF-8 text: every continuation byte,
   // when literals are UTF-8) costs one table lookup.
-  for (; j + 8 <= n; ++j) {
+  const size_t fast_end = padded ? n : (n >= 8 ? n - 7 : 0);
+  for (; j < fast_end; ++j) {
     unsigned lens = lens_by_byte_[p[j]];
     if (lens == 0) continue;
     uint64_t word;

@@ -66,16 +66,21 @@ uint32_t NormalizedView::source(size_t i) const {
 }
 
 size_t NormalizedView::IndexAtOrAfter(size_t original) const {
-  size_t lo = 0, hi = size_;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (source(mid) < original) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
+  if (size_ == 0) return 0;
+  const Segment* segs = segs_.get();
+  // The last segment whose first character starts before `original`
+  // (sources are non-decreasing along the view).
+  const Segment* it = std::partition_point(segs, segs + nsegs_,
+                                           [&](const Segment& s) { return s.orig < original; });
+  if (it == segs) return 0;
+  const Segment& seg = *(it - 1);
+  const size_t seg_end = it == segs + nsegs_ ? size_ : it->view;
+  if (seg.pinned) return seg_end;  // All its bytes map to seg.orig < original.
+  // In step: the view character at seg.view + d starts at seg.orig + d.
+  size_t pos = seg.view + (original - seg.orig);
+  if (pos >= seg_end) return seg_end;
+  while (pos < seg_end && (static_cast<unsigned char>(data_[pos]) & 0xC0) == 0x80) ++pos;
+  return pos;
 }
 
 void NormalizedView::DropFront(size_t n, uint32_t shift) {
@@ -375,6 +380,9 @@ size_t NormalizerAppend::Run(const Normalizer& norm, std::string_view input, uin
     i += static_cast<size_t>(len);
   }
   end_bad_run(i);
+  // The padding promised by NormalizedView::text() (kSpare leaves room).
+  if (lex != nullptr) std::memset(L.data + L.size, 0, NormalizedView::kPadding);
+  if (pi != nullptr) std::memset(P.data + P.size, 0, NormalizedView::kPadding);
   if (lex != nullptr) {
     Store(L);
     lex->last_char_ = last_char;

@@ -67,6 +67,10 @@ class NormalizedView {
   NormalizedView(NormalizedView&&) = default;
   NormalizedView& operator=(NormalizedView&&) = default;
 
+  // The view's bytes; once anything was appended, at least kPadding
+  // initialised bytes (of no meaning) follow them, so word-at-a-time readers
+  // may overrun the end.
+  static constexpr size_t kPadding = 8;
   std::string_view text() const { return {data_.get(), size_}; }
   size_t size() const { return size_; }
   // Original byte offset (relative to the `base` given to Append) of the

@@ -68,7 +68,7 @@ Status ScanStream::Advance(bool closing, StreamUpdate* update) {
   if (lex_.size() > lex_scanned_ && max_lit > 0) {
     size_t start = lex_scanned_ >= max_lit ? lex_scanned_ - max_lit + 1 : 0;
     hits_.clear();
-    matcher.Scan(lex_.text().substr(start), lex_scanned_ - start, &hits_);
+    matcher.Scan(lex_.text().substr(start), lex_scanned_ - start, &hits_, /*padded=*/true);
     for (LiteralHit h : hits_) {
       h.begin += static_cast<uint32_t>(start);
       h.end += static_cast<uint32_t>(start);
@@ -211,6 +211,10 @@ void ScanStream::Trim(size_t release_rel, size_t keep_lex) {
   size_t lex_floor = keep_lex;
   for (const Candidate& c : pending_) lex_floor = std::min<size_t>(lex_floor, c.hit.begin);
   std::erase_if(allow_, [&](const LiteralHit& a) { return a.end <= lex_floor; });
+  // Amortise: trim in large steps (checked first with the bound `keep` can
+  // at most reach, so that most calls cost nothing).
+  auto worth_it = [&](size_t keep) { return keep >= 256 && keep * 2 >= buf_.size(); };
+  if (release_rel <= kLeftContextBytes || !worth_it(release_rel - kLeftContextBytes)) return;
   for (const LiteralHit& a : allow_) lex_floor = std::min<size_t>(lex_floor, a.begin);
   size_t keep = std::min(release_rel, lex_floor < lex_.size() ? lex_.source(lex_floor) : consumed_);
   const bool pi_on = scanner_->pi_detector() != nullptr;
@@ -219,7 +223,7 @@ void ScanStream::Trim(size_t release_rel, size_t keep_lex) {
     if (start < pi_.size()) keep = std::min<size_t>(keep, pi_.source(start));
   }
   keep = keep > kLeftContextBytes ? keep - kLeftContextBytes : 0;
-  if (keep < 256 || keep * 2 < buf_.size()) return;  // Amortise: trim in large steps.
+  if (!worth_it(keep)) return;
   size_t drop_lex = lex_.IndexAtOrAfter(keep);
   if (pi_on) {
     size_t drop_pi = pi_.IndexAtOrAfter(keep);

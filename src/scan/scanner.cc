@@ -139,7 +139,7 @@ StatusOr<std::vector<Finding>> Scanner::Scan(std::string_view text) const {
   normalizer_.Append(text, 0, true, matcher_->literal_count() > 0 ? &lex : nullptr,
                      pi_ != nullptr ? &pi : nullptr,
                      config_.report_invalid_utf8 ? &invalid : nullptr);
-  matcher_->Scan(lex.text(), 0, &hits);
+  if (lex.size() > 0) matcher_->Scan(lex.text(), 0, &hits, /*padded=*/true);
   if (pi_ != nullptr) pi_->Detect(pi.text(), &pi_matches);
   std::vector<Finding> findings;
   findings.reserve(hits.size() + pi_matches.size() + invalid.size());

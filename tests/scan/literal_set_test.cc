@@ -18,6 +18,20 @@ std::vector<Hit> Hits(const LiteralSet& set, std::string_view text) {
   return hits;
 }
 
+// The same with LiteralSet::kPadding bytes after the text that could extend
+// a literal if they were (wrongly) read as text.
+std::vector<Hit> PaddedHits(const LiteralSet& set, std::string_view text, std::string_view junk) {
+  std::string buf(text);
+  buf += junk.substr(0, LiteralSet::kPadding);
+  buf.resize(text.size() + LiteralSet::kPadding, 'a');
+  std::vector<Hit> hits;
+  set.Scan(
+      std::string_view(buf).substr(0, text.size()),
+      [&](uint32_t id, size_t b, size_t e) { hits.emplace_back(b, e, id); }, /*padded=*/true);
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
 // The reference: every literal compared at every position.
 std::vector<Hit> Naive(const std::vector<std::string>& lits, std::string_view text) {
   std::vector<Hit> hits;
@@ -87,7 +101,10 @@ TEST(LiteralSetTest, RandomisedAgreesWithNaiveMatcher) {
       for (int k = 0; k < parts; ++k) {
         text += rng() % 3 == 0 ? lits[rng() % lits.size()] : alphabet[rng() % alphabet.size()];
       }
-      ASSERT_EQ(Hits(set, text), Naive(lits, text)) << "round " << round << " text " << text;
+      std::vector<Hit> expected = Naive(lits, text);
+      ASSERT_EQ(Hits(set, text), expected) << "round " << round << " text " << text;
+      const std::string& junk = lits[rng() % lits.size()];
+      ASSERT_EQ(PaddedHits(set, text, junk), expected) << "round " << round << " text " << text;
     }
   }
 }

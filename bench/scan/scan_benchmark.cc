@@ -5,9 +5,12 @@
 // baselines measured in the same run over the same bytes: raw Vectorscan
 // literal matching of the same terms, and a memchr pass. Each pipeline
 // figure also carries its ratio to those baselines (x_raw_hs, x_memchr).
-// Compile time and memory per lexicon size come from BM_Compile.
+// BM_LexiconMatch is the lexicon matcher (LiteralSet) alone over the
+// precomputed lexicon view; BM_Normalize the normaliser alone. Compile time
+// and memory per lexicon size come from BM_Compile. Figures: docs/scan.md.
 //
-//   build/bench/scan/scan_benchmark --benchmark_min_time=0.2 [--scan_1m]
+//   build/bench/scan/scan_benchmark --benchmark_min_time=0.3 \
+//       --benchmark_repetitions=3 --benchmark_report_aggregates_only=true [--scan_1m]
 #include <benchmark/benchmark.h>
 #include <hs/hs.h>
 

@@ -9,7 +9,7 @@
 // precomputed lexicon view; BM_Normalize the normaliser alone. Compile time
 // and memory per lexicon size come from BM_Compile. Figures: docs/scan.md.
 //
-//   build/bench/scan/scan_benchmark --benchmark_min_time=0.3 \
+//   build/bench/scan/scan_benchmark --benchmark_min_time=0.3
 //       --benchmark_repetitions=3 --benchmark_report_aggregates_only=true [--scan_1m]
 #include <benchmark/benchmark.h>
 #include <hs/hs.h>

@@ -52,6 +52,9 @@ struct Call {
   std::string client_address;
   std::string authorization;  // The raw Authorization header.
   nlohmann::json request;     // The parsed body; input_scan may rewrite it.
+  // Set by a stage that changed `request` (or `response`): only then is it
+  // serialised again; otherwise the original bytes are passed on as they are.
+  bool request_rewritten = false;
   std::string model;
   bool stream = false;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
@@ -68,7 +71,8 @@ struct Call {
 
   // Response.
   int upstream_status = 0;
-  nlohmann::json response;     // Non-streaming response body (output_scan may rewrite).
+  nlohmann::json response;  // Non-streaming response body (output_scan may rewrite).
+  bool response_rewritten = false;
   std::string delivered_text;  // What reached the client (streams), for token counts.
   std::string withheld_text;   // Output the client never got (cut or blocked).
   std::string withheld_input;  // Input that was blocked, kept sealed in the record.

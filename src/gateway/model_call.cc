@@ -158,16 +158,17 @@ class StreamRelay {
     if (complete == 0) co_return true;
     std::string piece = utf8_carry_.substr(0, complete);
     utf8_carry_.erase(0, complete);
-    json event = frame_;
-    json& choice = event["choices"][0];
+    call_.delivered_text += piece;
+    // frame_ is only ever used as this template: its text fields are
+    // overwritten in place rather than the whole event copied per release.
+    json& choice = frame_["choices"][0];
     if (call_.endpoint == Endpoint::kChatCompletions) {
-      choice["delta"] = json{{"content", piece}};
+      choice["delta"] = json{{"content", std::move(piece)}};
     } else {
-      choice["text"] = piece;
+      choice["text"] = std::move(piece);
     }
     choice["finish_reason"] = nullptr;
-    call_.delivered_text += piece;
-    std::string data = FormatSseData(event.dump(-1, ' ', false, json::error_handler_t::replace));
+    std::string data = FormatSseData(frame_.dump(-1, ' ', false, json::error_handler_t::replace));
     co_return co_await Send(std::move(data));
   }
 
@@ -207,8 +208,7 @@ class StreamRelay {
     }
     ReadUsage(call_, parsed);
     if (!parsed.contains("choices") || !parsed["choices"].is_array() || parsed["choices"].empty()) {
-      std::string data = FormatSseData(parsed.dump(
-          -1, ' ', false, json::error_handler_t::replace));  // Usage and other text-free events.
+      std::string data = FormatSseData(event.data);  // Usage and other text-free events: as sent.
       co_return co_await Send(std::move(data));
     }
     if (parsed["choices"].size() > 1 || !parsed["choices"][0].is_object()) {
@@ -246,7 +246,11 @@ class StreamRelay {
     }
     bool finishing = choice.contains("finish_reason") && !choice["finish_reason"].is_null();
     if (!text.empty()) {
-      frame_ = parsed;
+      if (finishing) {
+        frame_ = parsed;
+      } else {
+        frame_ = std::move(parsed);  // Not used again below.
+      }
       if (chain_.OnChunk(call_, text) == StageVerdict::kLocalReply) {
         ended_ = true;
         co_return false;
@@ -293,7 +297,10 @@ net::awaitable<void> DrainUpstream(std::shared_ptr<const Runtime> runtime,
 }
 
 // Sends call.reply (or the answer) once the stages' OnComplete succeeded.
-net::awaitable<void> Finish(Call& call, StageChain& chain, Responder& out) {
+// `answer` holds the upstream's bytes, sent as they are unless a stage
+// rewrote call.response.
+net::awaitable<void> Finish(Call& call, StageChain& chain, Responder& out,
+                            std::string answer = {}) {
   (void)co_await chain.OnComplete(call);  // A failure replaces call.reply: fail closed.
   std::vector<std::pair<std::string, std::string>> headers = {{"x-request-id", call.request_id}};
   if (call.reply) {
@@ -302,7 +309,9 @@ net::awaitable<void> Finish(Call& call, StageChain& chain, Responder& out) {
     (void)co_await out.Send(call.reply->http_status, "application/json", std::move(body), headers);
     co_return;
   }
-  std::string body = call.response.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string body = call.response_rewritten || answer.empty()
+                         ? call.response.dump(-1, ' ', false, json::error_handler_t::replace)
+                         : std::move(answer);
   (void)co_await out.Send(200, "application/json", std::move(body), headers);
 }
 
@@ -349,7 +358,9 @@ net::awaitable<void> ServeModelCall(std::shared_ptr<const Runtime> runtime, Endp
     headers.emplace_back("authorization", "Bearer " + call.upstream->api_key);
   }
   if (call.stream) headers.emplace_back("accept", "text/event-stream");
-  std::string body = call.request.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string body = call.request_rewritten
+                         ? call.request.dump(-1, ' ', false, json::error_handler_t::replace)
+                         : std::string(request.body());
   auto sent = std::chrono::steady_clock::now();
   auto exchange = co_await client.Start(http::verb::post, UpstreamPath(endpoint), std::move(body),
                                         std::move(headers));
@@ -380,7 +391,8 @@ net::awaitable<void> ServeModelCall(std::shared_ptr<const Runtime> runtime, Endp
         (void)chain.OnResponse(call);
       }
     }
-    co_await Finish(call, chain, out);
+    std::string raw = answer.ok() ? std::move(*answer) : std::string();
+    co_await Finish(call, chain, out, std::move(raw));
     co_return;
   }
 

@@ -146,6 +146,16 @@ TEST_F(GatewayIntegrationTest, PersonalInformationReachesTheUpstreamMasked) {
   EXPECT_EQ(services_.Records()[0].input_verdict, "mask");
 }
 
+TEST_F(GatewayIntegrationTest, PersonalInformationInANonStreamedAnswerIsMasked) {
+  // The answer is passed on as the upstream's bytes only when no stage
+  // rewrote it; a masked answer must be the rewritten one.
+  HttpResult r = Chat("[[mock:reply-b64=" + Base64("call 13812345678 now") + "]]");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.body.find("13812345678"), std::string::npos) << r.body;
+  EXPECT_EQ(json::parse(r.body)["choices"][0]["message"]["content"], "call [mobile] now");
+  EXPECT_EQ(services_.Records()[0].output_verdict, "mask");
+}
+
 TEST_F(GatewayIntegrationTest, BlockedPromptNeverReachesTheUpstream) {
   HttpResult before = HttpCall(domestic_->port(), http::verb::get, "/mock/last-request");
   HttpResult r = Chat("tell me about forbiddenword");

@@ -124,6 +124,7 @@ class InputScanStage : public Stage {
       }
       if (!to_mask.empty()) {
         *texts[i] = MaskHits(texts[i]->get_ref<const std::string&>(), std::move(to_mask));
+        call.request_rewritten = true;
         if (call.input_verdict == "allow") call.input_verdict = "mask";
       }
     }

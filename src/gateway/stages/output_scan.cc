@@ -70,6 +70,7 @@ class OutputScanStage : public Stage {
       }
       if (!to_mask.empty()) {
         *text = MaskHits(content, std::move(to_mask));
+        call.response_rewritten = true;
         if (call.output_verdict == "allow") call.output_verdict = "mask";
       }
     }

@@ -91,8 +91,9 @@ struct Log::Impl {
   std::unique_ptr<SubjectKeyStore> keys;
   std::unique_ptr<TreeHashFile> tree;
 
-  // Owned by the writer thread (and by Open/Close when it is not running);
-  // seg_fd is also read by the flushers, under mu, while no roll is under way.
+  // Owned by the flusher that is writing (`writing`), and by Open/Close when
+  // none runs; seg_fd and seg_path are also read under mu by flushers while
+  // no roll is under way.
   int seg_fd = -1;
   std::string seg_path;
   uint64_t seg_bytes = 0;
@@ -107,7 +108,6 @@ struct Log::Impl {
   // Records move: queued (next_index) -> written to the segment, leaf hashes
   // stored (written) -> covered by a finished fdatasync (durable).
   std::mutex mu;
-  std::condition_variable work_cv;   // Wakes the writer.
   std::condition_variable flush_cv;  // Wakes the flushers (and a writer waiting to roll).
   std::condition_variable done_cv;   // Wakes synchronous appenders.
   std::vector<Pending> queue;        // Guarded by mu.
@@ -121,10 +121,9 @@ struct Log::Impl {
   uint64_t acked = 0;                // Guarded by mu: records [0, acked) are acknowledged.
   Status error;                      // Guarded by mu: sticky I/O failure.
   bool stopping = false;             // Guarded by mu.
-  bool flushers_stopping = false;    // Guarded by mu: the writer has finished.
+  bool writing = false;              // Guarded by mu: a flusher is writing a batch.
   bool closed = false;               // Guarded by mu.
   std::mutex callback_mu;            // Held while callbacks run, so they run in order.
-  std::thread sync_thread;           // The writer.
   std::vector<std::thread> flushers;
   bool opened = false;  // Recovery succeeded; only then may Close() sign a checkpoint.
 
@@ -146,8 +145,10 @@ struct Log::Impl {
   void CompleteWaiters();
   // Records [0, n) are durable (Requires mu held).
   void MarkDurableLocked(uint64_t n);
-  void SyncLoop();
+  // Run by each flusher thread: write the queue (one at a time), flush.
   void FlushLoop();
+  // Signs a checkpoint if enough records or time have passed.
+  void MaybeCheckpoint();
   Status WriteBatch(uint64_t first, const std::vector<Pending>& batch);
   Status Roll(uint64_t first_index);
   StatusOr<std::string> SignCheckpoint();
@@ -220,7 +221,6 @@ StatusOr<std::unique_ptr<Log>> Log::Open(const std::string& dir, const LogOption
   HEGUI_ASSIGN_OR_RETURN(m.keys, SubjectKeyStore::Open(PathIn(dir, kSubjectKeysFile)));
   HEGUI_ASSIGN_OR_RETURN(m.tree, TreeHashFile::Open(PathIn(dir, kTreeHashesFile), true));
   HEGUI_RETURN_IF_ERROR(m.Recover());
-  m.sync_thread = std::thread([&m] { m.SyncLoop(); });
   for (int i = 0; i < std::max(1, options.flush_threads); ++i) {
     m.flushers.emplace_back([&m] { m.FlushLoop(); });
   }
@@ -299,7 +299,7 @@ Status Log::Impl::Recover() {
     HEGUI_RETURN_IF_ERROR(tree->TruncateToLeaves(static_cast<int64_t>(n)));
     Report("tree.hashes: dropped hashes of " + std::to_string(h - n) + " unwritten records");
   } else if (h < n) {
-    // Rebuild the missing leaf hashes from the records (the writer thread
+    // Rebuild the missing leaf hashes from the records (a flusher
     // writes hashes after the records, so a crash can leave them behind).
     std::vector<Hash> leaves;
     for (size_t i = 0; i < segs.size(); ++i) {
@@ -393,7 +393,7 @@ StatusOr<uint64_t> Log::Impl::EnqueueLocked(std::vector<Pending>& items) {
   const uint64_t first = next_index;
   next_index += items.size();
   for (Pending& p : items) queue.push_back(std::move(p));
-  work_cv.notify_one();
+  flush_cv.notify_one();
   return first;
 }
 
@@ -443,82 +443,89 @@ void Log::Impl::MarkDurableLocked(uint64_t n) {
   done_cv.notify_all();
 }
 
-void Log::Impl::SyncLoop() {
-  std::vector<Pending> batch;
-  for (;;) {
-    uint64_t first = 0;
+void Log::Impl::MaybeCheckpoint() {
+  const uint64_t size = tree_size.load();
+  bool due;
+  {
+    std::lock_guard cl(checkpoint_mu);
+    const uint64_t pending = size - last_checkpoint_size;
+    due =
+        pending > 0 &&
+        ((options.checkpoint_every_records > 0 && pending >= options.checkpoint_every_records) ||
+         (options.checkpoint_interval.count() > 0 &&
+          std::chrono::steady_clock::now() - last_checkpoint_time >= options.checkpoint_interval));
+  }
+  if (!due) return;
+  StatusOr<std::string> note = SignCheckpoint();
+  if (!note.ok()) {
     {
-      std::unique_lock lock(mu);
-      work_cv.wait_for(lock, std::chrono::seconds(1), [&] { return !queue.empty() || stopping; });
-      if (queue.empty() && stopping) return;
-      batch.swap(queue);
-      first = next_index - batch.size();
+      std::lock_guard lock(mu);
+      if (error.ok()) error = note.status();
+      done_cv.notify_all();
     }
-    if (!batch.empty()) {
-      Status failed;
-      {
-        std::lock_guard lock(mu);
-        failed = error;
-      }
-      // After a failure nothing more is written: a later batch must not be
-      // acknowledged past records that never reached the disk.
-      Status s = failed.ok() ? WriteBatch(first, batch) : failed;
-      {
-        std::lock_guard lock(mu);
-        if (!s.ok()) {
-          if (error.ok()) error = s;
-          done_cv.notify_all();
-        } else {
-          written = first + batch.size();
-          if (options.durability == Durability::kRelaxed) {
-            acked = std::max(acked, written);
-            done_cv.notify_all();
-          }
-          flush_cv.notify_one();
-        }
-      }
-      if (!s.ok() || options.durability == Durability::kRelaxed) CompleteWaiters();
-      batch.clear();
-    }
-    const uint64_t size = tree_size.load();
-    bool due;
-    {
-      std::lock_guard cl(checkpoint_mu);
-      const uint64_t pending = size - last_checkpoint_size;
-      due =
-          pending > 0 &&
-          ((options.checkpoint_every_records > 0 && pending >= options.checkpoint_every_records) ||
-           (options.checkpoint_interval.count() > 0 &&
-            std::chrono::steady_clock::now() - last_checkpoint_time >=
-                options.checkpoint_interval));
-    }
-    if (due) {
-      StatusOr<std::string> note = SignCheckpoint();
-      if (!note.ok()) {
-        {
-          std::lock_guard lock(mu);
-          if (error.ok()) error = note.status();
-          done_cv.notify_all();
-        }
-        CompleteWaiters();
-      }
-    }
+    CompleteWaiters();
   }
 }
 
-// Flushes overlap: each starts as soon as records were written since the
-// last one started, so a record waits for the next flush to begin, not for
-// the current one to end (several concurrent fdatasync calls also complete
-// much sooner than back-to-back ones on common virtual disks).
+// Each flusher takes the queue when no other is writing, writes it (frames,
+// then leaf hashes) and flushes; flushes overlap: one starts as soon as
+// records were written since the last one started, so a record waits for the
+// next flush to begin, not for the running one to end (several concurrent
+// fdatasync calls also complete much sooner than back-to-back ones on common
+// virtual disks).
 void Log::Impl::FlushLoop() {
+  std::vector<Pending> batch;
   std::unique_lock lock(mu);
   for (;;) {
-    flush_cv.wait(lock, [&] {
-      return (written > flush_started && !rolling && error.ok()) || flushers_stopping;
-    });
-    if (written <= flush_started || rolling || !error.ok()) {
-      if (flushers_stopping) return;
+    const bool can_write = !queue.empty() && !writing;
+    const bool can_flush = written > flush_started && !rolling && error.ok();
+    if (!can_write && !can_flush) {
+      if (stopping && queue.empty() && !writing) return;
+      if (flush_cv.wait_for(lock, std::chrono::seconds(1)) == std::cv_status::timeout) {
+        lock.unlock();
+        MaybeCheckpoint();
+        lock.lock();
+      }
       continue;
+    }
+    if (can_write) {
+      if (!error.ok()) {
+        // After a failure nothing more is written: a later batch must not be
+        // acknowledged past records that never reached the disk.
+        queue.clear();
+        done_cv.notify_all();
+        lock.unlock();
+        CompleteWaiters();
+        lock.lock();
+        continue;
+      }
+      batch.swap(queue);
+      const uint64_t first = next_index - batch.size();
+      writing = true;
+      lock.unlock();
+      Status s = WriteBatch(first, batch);
+      const uint64_t end = first + batch.size();
+      batch.clear();
+      lock.lock();
+      writing = false;
+      flush_cv.notify_all();  // The queue may be taken by another flusher now.
+      if (!s.ok()) {
+        if (error.ok()) error = s;
+        done_cv.notify_all();
+        lock.unlock();
+        CompleteWaiters();
+        lock.lock();
+        continue;
+      }
+      written = end;
+      if (options.durability == Durability::kRelaxed) {
+        acked = std::max(acked, written);
+        done_cv.notify_all();
+        lock.unlock();
+        CompleteWaiters();
+        lock.lock();
+      }
+      if (!(written > flush_started && !rolling && error.ok())) continue;
     }
     const uint64_t target = written;
     flush_started = target;
@@ -540,11 +547,10 @@ void Log::Impl::FlushLoop() {
       done_cv.notify_all();
     }
     flush_cv.notify_all();  // A writer may wait for no flush in flight.
-    if (options.durability == Durability::kSync || !ok) {
-      lock.unlock();
-      CompleteWaiters();
-      lock.lock();
-    }
+    lock.unlock();
+    if (options.durability == Durability::kSync || !ok) CompleteWaiters();
+    MaybeCheckpoint();
+    lock.lock();
   }
 }
 
@@ -777,12 +783,6 @@ Status Log::Close() {
     std::lock_guard lock(m.mu);
     if (m.closed) return OkStatus();
     m.stopping = true;
-    m.work_cv.notify_all();
-  }
-  if (m.sync_thread.joinable()) m.sync_thread.join();
-  {
-    std::lock_guard lock(m.mu);
-    m.flushers_stopping = true;
     m.flush_cv.notify_all();
   }
   for (std::thread& t : m.flushers) t.join();

@@ -3,11 +3,11 @@
 //
 // Append() may be called from many threads at once. Each caller encodes its
 // record, seals its personal-information fields and computes its leaf hash on
-// its own thread; the lock is held only to take an index and enqueue. One
-// writer thread writes every queued frame with one write and extends the
-// stored Merkle hashes; flusher threads (LogOptions::flush_threads) call
-// fdatasync, each flush covering everything written before it began, and
-// wake the callers whose records it covered. So:
+// its own thread; the lock is held only to take an index and enqueue. The
+// log's flusher threads (LogOptions::flush_threads) take turns writing every
+// queued frame with one write and extending the stored Merkle hashes, and
+// call fdatasync, each flush covering everything written before it began,
+// then wake the callers whose records it covered. So:
 //   - Durability::kSync (default): Append returns after the record, and every
 //     record before it, is on disk (fdatasync) and in the tree.
 //   - Durability::kRelaxed: Append returns once the batch is written to the
@@ -79,7 +79,7 @@ struct LogOptions {
   // Write a checkpoint after this many new records or this much time (0: never).
   uint64_t checkpoint_every_records = 100000;
   std::chrono::seconds checkpoint_interval{60};
-  // Threads calling fdatasync. With more than one, a flush starts as soon as
+  // Threads writing and calling fdatasync. With more than one, a flush starts as soon as
   // records were written since the last one started, so flushes overlap and
   // a record waits for the next flush to begin rather than for the running
   // one to end; several concurrent fdatasync calls also finish much sooner

@@ -96,6 +96,8 @@ class StreamRelay {
       for (SseEvent& event : events) {
         if (!(co_await Handle(event))) co_return;
       }
+      // What the events of one upstream read released goes out in one write.
+      if (!(co_await WriteOut())) co_return;
       if (!parsed.ok()) {
         Malformed("upstream event stream is malformed: " + parsed.message());
         co_return;
@@ -117,9 +119,25 @@ class StreamRelay {
   bool client_gone() const { return client_gone_; }
   bool saw_done() const { return saw_done_; }
 
+  // Sends whatever is queued and then `data`.
   net::awaitable<bool> Send(std::string data) {
+    pending_out_ += data;
+    co_return co_await WriteOut();
+  }
+
+ private:
+  // Queues `data` for the client; false if the client is gone.
+  bool Queue(std::string data) {
+    if (client_gone_) return false;
+    pending_out_ += data;
+    return true;
+  }
+
+  net::awaitable<bool> WriteOut() {
     if (client_gone_) co_return false;
-    Status s = co_await out_.WriteChunk(data);
+    if (pending_out_.empty()) co_return true;
+    Status s = co_await out_.WriteChunk(pending_out_);
+    pending_out_.clear();
     if (!s.ok()) {
       client_gone_ = true;
       call_.outcome = "client_gone";
@@ -128,7 +146,6 @@ class StreamRelay {
     co_return true;
   }
 
- private:
   void Malformed(std::string why) {
     call_.outcome = "upstream_error";
     call_.failure = why;
@@ -169,7 +186,7 @@ class StreamRelay {
     }
     choice["finish_reason"] = nullptr;
     std::string data = FormatSseData(frame_.dump(-1, ' ', false, json::error_handler_t::replace));
-    co_return co_await Send(std::move(data));
+    co_return Queue(std::move(data));
   }
 
   // Releases whatever the stages still hold (end of the answer).
@@ -209,7 +226,7 @@ class StreamRelay {
     ReadUsage(call_, parsed);
     if (!parsed.contains("choices") || !parsed["choices"].is_array() || parsed["choices"].empty()) {
       std::string data = FormatSseData(event.data);  // Usage and other text-free events: as sent.
-      co_return co_await Send(std::move(data));
+      co_return Queue(std::move(data));
     }
     if (parsed["choices"].size() > 1 || !parsed["choices"][0].is_object()) {
       Malformed("an event carries more than one choice");
@@ -264,13 +281,13 @@ class StreamRelay {
       }
       if (frame_.is_null()) frame_ = parsed;
       std::string data = FormatSseData(parsed.dump(-1, ' ', false, json::error_handler_t::replace));
-      co_return co_await Send(std::move(data));
+      co_return Queue(std::move(data));
     }
     if (finishing) {
       if (frame_.is_null()) frame_ = parsed;
       if (!(co_await Flush())) co_return false;
       std::string data = FormatSseData(parsed.dump(-1, ' ', false, json::error_handler_t::replace));
-      co_return co_await Send(std::move(data));
+      co_return Queue(std::move(data));
     }
     co_return true;
   }
@@ -284,7 +301,8 @@ class StreamRelay {
   bool finished_ = false;
   bool ended_ = false;
   bool client_gone_ = false;
-  std::string utf8_carry_;  // Released bytes ending inside a UTF-8 character.
+  std::string utf8_carry_;   // Released bytes ending inside a UTF-8 character.
+  std::string pending_out_;  // Framed events not yet written to the client.
 };
 
 // Reads what follows an event stream's [DONE] (normally just the chunked

@@ -84,7 +84,8 @@ struct Gateway::Impl {
         if (it != previous->clients.end() && it->second->url().host == u.parsed_url.host &&
             it->second->url().port == u.parsed_url.port &&
             it->second->url().tls == u.parsed_url.tls &&
-            it->second->url().base_path == u.parsed_url.base_path) {
+            it->second->url().base_path == u.parsed_url.base_path &&
+            it->second->options() == u.options) {
           runtime->clients[u.name] = it->second;
           continue;
         }

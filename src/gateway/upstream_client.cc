@@ -1,6 +1,8 @@
 #include "gateway/upstream_client.h"
 
 #include <openssl/ssl.h>
+#include <openssl/x509_vfy.h>
+#include <openssl/x509v3.h>
 
 #include <array>
 #include <limits>
@@ -80,6 +82,7 @@ StatusOr<std::shared_ptr<UpstreamClient>> UpstreamClient::Create(std::string nam
       new UpstreamClient(std::move(name), std::move(url), std::move(options)));
   if (client->url_.tls) {
     client->tls_context_ = std::make_unique<net::ssl::context>(net::ssl::context::tls_client);
+    SSL_CTX_set_min_proto_version(client->tls_context_->native_handle(), TLS1_2_VERSION);
     boost::system::error_code ec;
     client->tls_context_->set_default_verify_paths(ec);
     if (ec) return UnavailableError("upstream '" + client->name_ + "': " + ec.message());
@@ -156,17 +159,37 @@ net::awaitable<StatusOr<std::unique_ptr<UpstreamClient::Connection>>> UpstreamCl
   connection->tcp().socket().set_option(tcp::no_delay(true), ec);
   if (url_.tls) {
     SSL* ssl = connection->tls->native_handle();
-    if (!SSL_set_tlsext_host_name(ssl, url_.host.c_str())) {
+    boost::system::error_code ip_ec;
+    (void)net::ip::make_address(url_.host, ip_ec);
+    bool host_is_ip = !ip_ec;
+    // SNI carries host names only (RFC 6066).
+    if (!host_is_ip && !SSL_set_tlsext_host_name(ssl, url_.host.c_str())) {
       co_return UnavailableError("upstream '" + name_ + "': cannot set TLS server name");
     }
     if (options_.tls_verify) {
-      connection->tls->set_verify_callback(net::ssl::host_name_verification(url_.host));
+      // OpenSSL checks the name during the chain verification, so a mismatch
+      // fails the handshake with X509_V_ERR_HOSTNAME_MISMATCH / IP_ADDRESS_MISMATCH.
+      X509_VERIFY_PARAM* param = SSL_get0_param(ssl);
+      X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+      int set = host_is_ip ? X509_VERIFY_PARAM_set1_ip_asc(param, url_.host.c_str())
+                           : SSL_set1_host(ssl, url_.host.c_str());
+      if (set != 1) {
+        co_return UnavailableError("upstream '" + name_ + "': cannot set the expected TLS name");
+      }
     }
     co_await connection->tls->async_handshake(net::ssl::stream_base::client,
                                               net::redirect_error(kUse, ec));
     if (ec) {
-      co_return UnavailableError("upstream '" + name_ + "': TLS handshake with " + url_.host +
-                                 " failed: " + ec.message());
+      long verify = SSL_get_verify_result(ssl);
+      if (options_.tls_verify && verify != X509_V_OK) {
+        // Not kUnavailable: retrying cannot help, the certificate is wrong.
+        co_return FailedPreconditionError(
+            "upstream '" + name_ + "': the TLS certificate of " + url_.host + ":" + url_.port +
+            " is not trusted: " + X509_verify_cert_error_string(verify) +
+            " (check the upstream's ca_file and host name)");
+      }
+      co_return UnavailableError("upstream '" + name_ + "': TLS handshake with " + url_.host + ":" +
+                                 url_.port + " failed: " + ec.message());
     }
   }
   connection->tcp().expires_never();

@@ -15,9 +15,15 @@
 // keep-alive race). Never after a timeout or an HTTP error status.
 //
 // Errors: kUnavailable when the upstream cannot be reached or the connection
-// broke; kResourceExhausted when a timeout expired (connect, response headers,
-// or the gap between two body pieces); kInvalidArgument for a malformed
-// response. Messages name the upstream.
+// broke; kFailedPrecondition when the server's TLS certificate does not verify
+// (untrusted chain, wrong host name: never retried); kResourceExhausted when a
+// timeout expired (connect, response headers, or the gap between two body
+// pieces); kInvalidArgument for a malformed response. Messages name the
+// upstream.
+//
+// TLS: with tls_verify (the default) the chain must lead to the system trust
+// store or to `ca_file`, and the certificate must name the URL's host (DNS
+// name, or IP address for an IP literal); SNI is sent for host names.
 //
 // Thread-safety: UpstreamClient is thread-safe and shared by all server
 // threads. An Exchange belongs to one coroutine. The client must outlive its
@@ -58,6 +64,8 @@ struct UpstreamOptions {
   int connect_retries = 1;
   bool tls_verify = true;
   std::string ca_file;  // Extra trust anchors (PEM); the system store is always used.
+
+  friend bool operator==(const UpstreamOptions&, const UpstreamOptions&) = default;
 };
 
 class UpstreamClient {
@@ -72,6 +80,7 @@ class UpstreamClient {
 
   const std::string& name() const { return name_; }
   const UpstreamUrl& url() const { return url_; }
+  const UpstreamOptions& options() const { return options_; }
 
   // Kept-alive connections waiting in the pools of all threads.
   size_t idle_connections();

@@ -84,6 +84,10 @@ struct Call {
   std::optional<LocalReply> reply;  // Set when the gateway refuses or cuts.
   std::string outcome = "ok";       // ok, refused, blocked, cut, upstream_error, client_gone, ...
   std::string failure;              // For interface failures: what broke.
+  // When the upstream failed: connect, tls, timeout, 5xx, 4xx, broken,
+  // truncated, malformed, invalid_response, error_event (the `kind` label of
+  // hegui_upstream_errors_total; docs/gateway.md). Empty otherwise.
+  std::string upstream_error_kind;
 };
 
 }  // namespace hegui::gateway

@@ -124,7 +124,7 @@ struct Gateway::Impl {
       co_return;
     }
     if (path.starts_with("/admin/") || path == "/admin") {
-      co_await Admin(request, path.substr(6), out);
+      co_await Admin(request, target.substr(6), out);  // With the query (?status=...).
       co_return;
     }
     std::optional<Endpoint> endpoint;

@@ -9,8 +9,6 @@ namespace {
 
 constexpr auto kUse = net::use_awaitable;
 
-bool IsTimeout(const boost::system::error_code& ec) { return ec == beast::error::timeout; }
-
 // Answers a request the server refuses before the handler sees it, and closes.
 net::awaitable<void> Refuse(beast::tcp_stream& stream, http::status status, std::string_view code,
                             std::string_view message) {
@@ -25,6 +23,50 @@ net::awaitable<void> Refuse(beast::tcp_stream& stream, http::status status, std:
   boost::system::error_code ec;
   stream.expires_after(std::chrono::seconds(5));
   co_await http::async_write(stream, res, net::redirect_error(kUse, ec));
+}
+
+// A deadline for reading one request that CANCELS the read when it expires,
+// instead of closing the socket as beast::tcp_stream's own timeout does, so
+// the server can still answer 408. Lives in the connection's coroutine frame;
+// the timer's handler holds only the shared state and touches the socket
+// only while the deadline is armed (single-threaded io_context: no race).
+class ReadDeadline {
+ public:
+  ReadDeadline(beast::tcp_stream& stream, std::chrono::milliseconds after)
+      : state_(std::make_shared<State>(stream)) {
+    state_->timer.expires_after(after);
+    state_->timer.async_wait([state = state_](boost::system::error_code ec) {
+      if (ec || !state->armed) return;
+      state->expired = true;
+      boost::system::error_code ignored;
+      state->socket->cancel(ignored);
+    });
+  }
+  ~ReadDeadline() {
+    state_->armed = false;
+    state_->timer.cancel();
+  }
+  ReadDeadline(const ReadDeadline&) = delete;
+  ReadDeadline& operator=(const ReadDeadline&) = delete;
+
+  bool expired() const { return state_->expired; }
+
+ private:
+  struct State {
+    explicit State(beast::tcp_stream& stream)
+        : timer(stream.get_executor()), socket(&stream.socket()) {}
+    net::steady_timer timer;
+    tcp::socket* socket;
+    bool armed = true;
+    bool expired = false;
+  };
+  std::shared_ptr<State> state_;
+};
+
+net::awaitable<void> RefuseTimeout(beast::tcp_stream& stream, std::chrono::milliseconds limit) {
+  co_await Refuse(
+      stream, http::status::request_timeout, "request_timeout",
+      "the request was not received completely within " + std::to_string(limit.count()) + " ms");
 }
 
 }  // namespace
@@ -209,13 +251,23 @@ net::awaitable<void> HttpServer::Serve(tcp::socket socket) {
       parser.header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
       parser.body_limit(limits.max_body_bytes);
       boost::system::error_code ec;
-      stream.expires_after(first ? limits.read_timeout : limits.idle_timeout);
-      co_await http::async_read_header(stream, buffer, parser, net::redirect_error(kUse, ec));
+      std::chrono::milliseconds header_limit = first ? limits.read_timeout : limits.idle_timeout;
+      bool timed_out = false;
+      stream.expires_never();
+      {
+        ReadDeadline deadline(stream, header_limit);
+        co_await http::async_read_header(stream, buffer, parser, net::redirect_error(kUse, ec));
+        timed_out = ec && deadline.expired();
+      }
+      if (timed_out) {
+        // A started request gets 408; an idle connection is just closed.
+        if (buffer.size() > 0 || parser.got_some()) co_await RefuseTimeout(stream, header_limit);
+        break;
+      }
       if (ec == http::error::end_of_stream || ec == net::error::eof ||
           ec == net::error::connection_reset) {
         break;
       }
-      if (IsTimeout(ec)) break;  // The stream closed the socket: a clean close.
       if (ec == http::error::body_limit) {
         co_await Refuse(stream, http::status::payload_too_large, "payload_too_large",
                         "the request body is larger than the limit of " +
@@ -244,9 +296,14 @@ net::awaitable<void> HttpServer::Serve(tcp::socket socket) {
                             std::to_string(limits.max_body_bytes) + " bytes");
         break;
       }
-      stream.expires_after(limits.read_timeout);
       if (!parser.is_done()) {
+        ReadDeadline deadline(stream, limits.read_timeout);
         co_await http::async_read(stream, buffer, parser, net::redirect_error(kUse, ec));
+        timed_out = ec && deadline.expired();
+      }
+      if (timed_out) {
+        co_await RefuseTimeout(stream, limits.read_timeout);
+        break;
       }
       if (ec == http::error::body_limit) {
         co_await Refuse(stream, http::status::payload_too_large, "payload_too_large",
@@ -254,7 +311,6 @@ net::awaitable<void> HttpServer::Serve(tcp::socket socket) {
                             std::to_string(limits.max_body_bytes) + " bytes");
         break;
       }
-      if (IsTimeout(ec)) break;  // The stream closed the socket: a clean close.
       if (ec) {
         if (ec != net::error::eof && ec != http::error::end_of_stream &&
             ec != http::error::partial_message && ec != net::error::connection_reset) {

@@ -8,8 +8,9 @@
 //   - headers longer than max_header_bytes, or more than max_header_count
 //     fields, get 431 and the connection is closed;
 //   - a request that is not complete within read_timeout (slow client,
-//     slowloris) has its connection closed (no answer: the socket is closed
-//     by the timeout); a keep-alive connection idle for idle_timeout too;
+//     slowloris) gets 408 and the connection is closed; a connection on
+//     which no byte of a request arrived (a new connection within
+//     read_timeout, a kept-alive one within idle_timeout) is just closed;
 //   - malformed HTTP gets 400 and the connection is closed.
 // The handler sees only complete, well-formed requests within the limits.
 //

@@ -23,6 +23,7 @@ struct Directives {
   std::optional<size_t> chunk;
   std::optional<int> chunk_delay_ms;
   std::optional<std::string> reply;
+  std::optional<std::string> raw_body;
   bool malformed_sse = false;
   bool drop = false;
   bool hang = false;
@@ -61,6 +62,7 @@ std::string StripDirectives(const std::string& text, Directives* d) {
     if (name == "chunk" && number() > 0) d->chunk = static_cast<size_t>(number());
     if (name == "chunk_delay") d->chunk_delay_ms = static_cast<int>(number());
     if (name == "reply-b64") d->reply = DecodeBase64(value);
+    if (name == "body-b64") d->raw_body = DecodeBase64(value);
     if (name == "malformed-sse") d->malformed_sse = true;
     if (name == "drop") d->drop = true;
     if (name == "hang") d->hang = true;
@@ -218,6 +220,17 @@ struct MockUpstream::Impl {
     }
     if (d.drop && !body.value("stream", false)) {
       out.Abort();
+      co_return;
+    }
+    if (d.raw_body) {  // These exact bytes as the answer body (a stream: one piece).
+      if (body.value("stream", false)) {
+        if ((co_await out.BeginStream(200, "text/event-stream")).ok() &&
+            (co_await out.WriteChunk(*d.raw_body)).ok()) {
+          (void)co_await out.EndStream();
+        }
+      } else {
+        (void)co_await out.Send(200, "application/json", std::move(*d.raw_body));
+      }
       co_return;
     }
     if (embedding) {

@@ -10,7 +10,9 @@
 // purpose (docs/gateway.md lists them): status=N (answer HTTP N), latency=MS,
 // chunk=N (characters per streamed delta), chunk_delay=MS, reply-b64=B64
 // (reply with these decoded bytes: a test can make the model say what its
-// prompt may not contain), malformed-sse, drop (close mid-answer), hang.
+// prompt may not contain), body-b64=B64 (these decoded bytes are the whole
+// HTTP answer body, a JSON answer or an event stream: for hostile or unusual
+// upstream output), malformed-sse, drop (close mid-answer), hang.
 // GET /mock/last-request returns the body of the last model call received,
 // so tests can see exactly what reached the upstream.
 //

@@ -1,5 +1,8 @@
 #include "gateway/model_call.h"
 
+#include <map>
+
+#include "gateway/json_depth.h"
 #include "gateway/request_parser.h"
 #include "gateway/sse.h"
 
@@ -21,15 +24,24 @@ std::string_view UpstreamPath(Endpoint endpoint) {
   return "/";
 }
 
-// Turns a failed upstream request into the client's error and the record's
-// failure text.
-void UpstreamFailed(Call& call, const Status& status) {
+// Turns a failed upstream request into the client's error, the record's
+// failure text and the kind label of hegui_upstream_errors_total.
+// `answering`: the upstream had begun its answer (the failure is mid-body).
+void UpstreamFailed(Call& call, const Status& status, bool answering) {
   call.outcome = "upstream_error";
   call.failure = status.message();
   if (status.code() == StatusCode::kResourceExhausted) {
+    call.upstream_error_kind = "timeout";
     call.reply =
         UpstreamError(504, "upstream_timeout", "The model server timed out: " + status.message());
+  } else if (status.code() == StatusCode::kInvalidArgument) {
+    call.upstream_error_kind = "invalid_response";
+    call.reply = UpstreamError(502, "upstream_invalid_response",
+                               "The model server's answer was refused: " + status.message());
   } else {
+    call.upstream_error_kind = status.code() == StatusCode::kFailedPrecondition ? "tls"
+                               : answering                                      ? "broken"
+                                                                                : "connect";
     call.reply = UpstreamError(502, "upstream_unavailable",
                                "The model server could not be reached: " + status.message());
   }
@@ -38,7 +50,7 @@ void UpstreamFailed(Call& call, const Status& status) {
 // A non-200 answer from the upstream, passed on in OpenAI's shape.
 void UpstreamRefused(Call& call, int status, const std::string& body) {
   call.outcome = "upstream_error";
-  json parsed = json::parse(body, nullptr, false);
+  json parsed = JsonDepthWithin(body) ? json::parse(body, nullptr, false) : json();
   std::string message = "HTTP " + std::to_string(status);
   std::string code = "upstream_error";
   std::string type = "upstream_error";
@@ -49,6 +61,7 @@ void UpstreamRefused(Call& call, int status, const std::string& body) {
     if (e.contains("type") && e["type"].is_string()) type = e["type"];
   }
   std::string upstream = call.upstream ? call.upstream->name : "?";
+  call.upstream_error_kind = status >= 500 ? "5xx" : "4xx";
   if (status >= 500) {
     call.failure =
         "upstream '" + upstream + "' answered HTTP " + std::to_string(status) + ": " + message;
@@ -87,7 +100,7 @@ class StreamRelay {
     while (!ended_) {
       StatusOr<std::string_view> piece = co_await upstream_.ReadSome();
       if (!piece.ok()) {
-        UpstreamFailed(call_, piece.status());
+        UpstreamFailed(call_, piece.status(), /*answering=*/true);
         co_return;
       }
       if (piece->empty() && upstream_.done()) break;
@@ -107,6 +120,7 @@ class StreamRelay {
       if (!finished_) co_await Flush();
       if (!call_.reply) {
         call_.outcome = "upstream_error";
+        call_.upstream_error_kind = "truncated";
         call_.failure = "upstream stream ended without [DONE]";
         call_.reply = UpstreamError(502, "upstream_stream_truncated",
                                     "The model server ended the stream early");
@@ -148,6 +162,7 @@ class StreamRelay {
 
   void Malformed(std::string why) {
     call_.outcome = "upstream_error";
+    call_.upstream_error_kind = "malformed";
     call_.failure = why;
     call_.reply = UpstreamError(502, "upstream_malformed_stream",
                                 "The model server sent a malformed stream: " + why);
@@ -189,7 +204,8 @@ class StreamRelay {
     co_return Queue(std::move(data));
   }
 
-  // Releases whatever the stages still hold (end of the answer).
+  // Releases whatever the stages still hold (end of the answer), then the
+  // tool calls.
   net::awaitable<bool> Flush() {
     finished_ = true;
     std::string rest;
@@ -197,7 +213,77 @@ class StreamRelay {
       ended_ = true;
       co_return false;
     }
-    co_return co_await Emit(rest, /*last=*/true);
+    if (!(co_await Emit(rest, /*last=*/true))) co_return false;
+    co_return co_await EmitToolCalls();
+  }
+
+  // Adds the pieces of streamed tool calls (delta.tool_calls) to tool_calls_.
+  // Returns why they are malformed, or "".
+  std::string CollectToolCalls(const json& calls) {
+    if (!calls.is_array()) return "delta.tool_calls is not an array";
+    for (const json& piece : calls) {
+      if (!piece.is_object() || !piece.contains("index") || !piece["index"].is_number_integer()) {
+        return "a streamed tool call has no integer index";
+      }
+      int64_t index = piece["index"].get<int64_t>();
+      if (index < 0 || index >= kMaxToolCalls) return "a streamed tool call index is out of range";
+      PendingToolCall& pending = tool_calls_[static_cast<int>(index)];
+      for (const char* field : {"id", "type"}) {
+        if (piece.contains(field) && piece[field].is_string()) pending.head[field] = piece[field];
+      }
+      if (!piece.contains("function") || piece["function"].is_null()) continue;
+      const json& function = piece["function"];
+      if (!function.is_object()) return "a streamed tool call's function is not an object";
+      if (function.contains("name") && function["name"].is_string()) {
+        pending.name += function["name"].get<std::string>();
+      }
+      if (function.contains("arguments") && !function["arguments"].is_null()) {
+        if (!function["arguments"].is_string()) {
+          return "a streamed tool call's arguments are not a string";
+        }
+        pending.arguments += function["arguments"].get<std::string>();
+        tool_call_bytes_ += function["arguments"].get_ref<const std::string&>().size();
+        if (tool_call_bytes_ > kMaxToolCallBytes) {
+          return "streamed tool-call arguments are longer than " +
+                 std::to_string(kMaxToolCallBytes) + " bytes";
+        }
+      }
+    }
+    return "";
+  }
+
+  // Scans the complete tool calls as a whole answer through the stages
+  // (output_scan's OnResponse: block, review, mask exactly as for a
+  // non-streamed answer) and sends them in one delta, each call whole.
+  net::awaitable<bool> EmitToolCalls() {
+    if (tool_calls_.empty()) co_return true;
+    json calls = json::array();
+    for (auto& [index, pending] : tool_calls_) {
+      json c = pending.head;
+      c["index"] = index;
+      c["function"] = {{"name", pending.name}, {"arguments", pending.arguments}};
+      calls.push_back(std::move(c));
+    }
+    tool_calls_.clear();
+    json streamed_response = std::move(call_.response);
+    call_.response = {
+        {"choices",
+         json::array({{{"index", 0},
+                       {"message", {{"role", "assistant"}, {"tool_calls", std::move(calls)}}}}})}};
+    StageVerdict verdict = chain_.OnResponse(call_);
+    json scanned = std::move(call_.response);
+    call_.response = std::move(streamed_response);
+    if (verdict == StageVerdict::kLocalReply) {
+      ended_ = true;
+      co_return false;
+    }
+    json event = frame_;
+    json& choice = event["choices"][0];
+    choice["delta"] = {{"tool_calls", std::move(scanned["choices"][0]["message"]["tool_calls"])}};
+    choice["finish_reason"] = nullptr;
+    if (choice.contains("text")) choice.erase("text");
+    co_return co_await Send(
+        FormatSseData(event.dump(-1, ' ', false, json::error_handler_t::replace)));
   }
 
   // false: stop relaying (cut, error or client gone).
@@ -206,6 +292,10 @@ class StreamRelay {
       saw_done_ = true;
       ended_ = true;
       co_return true;
+    }
+    if (!JsonDepthWithin(event.data)) {
+      Malformed("an event nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+      co_return false;
     }
     json parsed = json::parse(event.data, nullptr, false);
     if (parsed.is_discarded() || !parsed.is_object()) {
@@ -218,6 +308,7 @@ class StreamRelay {
                                 ? parsed["error"]["message"].get<std::string>()
                                 : parsed["error"].dump();
       call_.outcome = "upstream_error";
+      call_.upstream_error_kind = "error_event";
       call_.failure = "upstream error mid-stream: " + message;
       call_.reply = UpstreamError(502, "upstream_error", "The model server failed: " + message);
       ended_ = true;
@@ -240,15 +331,29 @@ class StreamRelay {
         co_return false;
       }
       json& delta = choice["delta"];
-      if (delta.contains("tool_calls") || delta.contains("function_call")) {
+      if (delta.contains("function_call")) {
         call_.outcome = "refused";
         call_.failure.clear();
         call_.reply = LocalReply{502, "upstream_error", "unsupported_stream_content",
-                                 "The model streamed a tool call; this gateway cannot scan "
-                                 "streamed tool-call arguments, so the stream was cut",
+                                 "The model streamed a legacy function_call; this gateway "
+                                 "scans streamed tool_calls only, so the stream was cut",
                                  ""};
         ended_ = true;
         co_return false;
+      }
+      if (delta.contains("tool_calls")) {
+        if (std::string why = CollectToolCalls(delta["tool_calls"]); !why.empty()) {
+          Malformed(why);
+          co_return false;
+        }
+        delta.erase("tool_calls");
+        if (frame_.is_null()) frame_ = parsed;
+        bool finishing = choice.contains("finish_reason") && !choice["finish_reason"].is_null();
+        if (!finishing && !delta.contains("role") &&
+            !(delta.contains("content") && delta["content"].is_string() &&
+              !delta["content"].get_ref<const std::string&>().empty())) {
+          co_return true;  // Only argument bytes: held until the calls are complete.
+        }
       }
       if (delta.contains("content") && delta["content"].is_string()) {
         text = delta["content"].get<std::string>();
@@ -297,6 +402,17 @@ class StreamRelay {
   Responder& out_;
   UpstreamClient::Exchange& upstream_;
   json frame_;  // The last upstream content event; released text is framed like it.
+  // Streamed tool calls by index, collected until the answer ends: arguments
+  // are scanned whole, like a non-streamed answer, before any byte is sent.
+  struct PendingToolCall {
+    json head = json::object();  // id, type.
+    std::string name;
+    std::string arguments;
+  };
+  static constexpr int64_t kMaxToolCalls = 128;
+  static constexpr size_t kMaxToolCallBytes = 1 << 20;
+  std::map<int, PendingToolCall> tool_calls_;
+  size_t tool_call_bytes_ = 0;
   bool saw_done_ = false;
   bool finished_ = false;
   bool ended_ = false;
@@ -385,7 +501,7 @@ net::awaitable<void> ServeModelCall(std::shared_ptr<const Runtime> runtime, Endp
   call.upstream_latency = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - sent);
   if (!exchange.ok()) {
-    UpstreamFailed(call, exchange.status());
+    UpstreamFailed(call, exchange.status(), /*answering=*/false);
     co_await Finish(call, chain, out);
     co_return;
   }
@@ -394,14 +510,18 @@ net::awaitable<void> ServeModelCall(std::shared_ptr<const Runtime> runtime, Endp
   if (call.upstream_status != 200 || !call.stream) {
     auto answer = co_await (*exchange)->ReadAll(max_bytes);
     if (!answer.ok()) {
-      UpstreamFailed(call, answer.status());
+      UpstreamFailed(call, answer.status(), /*answering=*/true);
     } else if (call.upstream_status != 200) {
       UpstreamRefused(call, call.upstream_status, *answer);
     } else {
-      call.response = json::parse(*answer, nullptr, false);
+      bool within = JsonDepthWithin(*answer);
+      if (within) call.response = json::parse(*answer, nullptr, false);
       if (call.response.is_discarded() || !call.response.is_object()) {
         call.outcome = "upstream_error";
-        call.failure = "upstream answer is not a JSON object";
+        call.upstream_error_kind = "malformed";
+        call.failure = within ? "upstream answer is not a JSON object"
+                              : "upstream answer nests deeper than " +
+                                    std::to_string(kMaxJsonDepth) + " levels";
         call.reply = UpstreamError(502, "upstream_invalid_response",
                                    "The model server's answer is not valid JSON");
       } else {

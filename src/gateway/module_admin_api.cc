@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "gateway/json_depth.h"
 #include "gateway/local_reply.h"
 #include "store/store.h"
 
@@ -98,6 +99,9 @@ AdminResponse ModuleAdminApi::Handle(std::string_view method, std::string_view r
   std::string_view query =
       raw_path.find('?') == std::string_view::npos ? "" : raw_path.substr(raw_path.find('?') + 1);
   std::vector<std::string> parts = Split(path);
+  if (!JsonDepthWithin(body)) {
+    return Error(InvalidArgumentError("the request body nests too deeply"));
+  }
   json in = body.empty() ? json::object() : json::parse(body, nullptr, false);
   if (in.is_discarded() || !in.is_object()) {
     return Error(InvalidArgumentError("the request body must be a JSON object"));

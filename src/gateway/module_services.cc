@@ -6,12 +6,10 @@
 #include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <set>
 
 #include "audit/log.h"
 #include "audit/record.h"
 #include "core/utf8.h"
-#include "scan/pi/pi_detector.h"
 #include "scan/scanner.h"
 #include "store/api_key_token.h"
 #include "store/open.h"
@@ -126,100 +124,63 @@ ScanHit FromFinding(const scan::Finding& f, uint64_t shift = 0) {
                  static_cast<size_t>(f.end - f.begin)};
 }
 
-ScanHit FromPi(const scan::PiMatch& m, size_t shift) {
-  return ScanHit{"pi",
-                 std::string(scan::PiTypeName(m.type)),
-                 "",
-                 std::string(m.rule_id),
-                 m.begin + shift,
-                 m.end - m.begin};
-}
-
 }  // namespace
 
-// The lexicon Scanner and the PiDetector as one TextScanner.
+// The scan/ Scanner as the gateway's TextScanner: lexicon terms over the
+// lexicon view and personal information over the PI view (full-width digits
+// folded, zero-width characters dropped), every finding
+// pointing at the original bytes, exactly as `hegui scan` reports them.
 class ModuleScanner : public TextScanner {
  public:
-  ModuleScanner(std::shared_ptr<const scan::Scanner> scanner, std::unique_ptr<scan::PiDetector> pi)
-      : scanner_(std::move(scanner)), pi_(std::move(pi)) {}
+  explicit ModuleScanner(std::shared_ptr<const scan::Scanner> scanner)
+      : scanner_(std::move(scanner)) {}
 
   StatusOr<std::vector<ScanHit>> Scan(std::string_view text) const override {
     HEGUI_ASSIGN_OR_RETURN(std::vector<scan::Finding> findings, scanner_->Scan(text));
     std::vector<ScanHit> hits;
+    hits.reserve(findings.size());
     for (const auto& f : findings) {
       if (f.kind != scan::FindingKind::kInvalidUtf8) hits.push_back(FromFinding(f));
     }
-    std::vector<scan::PiMatch> pi;
-    pi_->Detect(text, &pi);
-    for (const auto& m : pi) hits.push_back(FromPi(m, 0));
     return hits;
   }
 
+  // scan::ScanStream holds back what a lexicon term or a PI value still open
+  // at the end could cover, so released bytes are final.
   class Stream : public StreamScan {
    public:
-    Stream(const ModuleScanner* owner) : owner_(owner), lexicon_(owner->scanner_->OpenStream()) {}
+    explicit Stream(const scan::Scanner& scanner) : stream_(scanner.OpenStream()) {}
 
     Status Feed(std::string_view chunk, std::string* released,
                 std::vector<ScanHit>* hits) override {
-      scan::StreamUpdate update;
-      HEGUI_RETURN_IF_ERROR(lexicon_->Feed(chunk, &update));
-      return Take(update, false, released, hits);
+      HEGUI_RETURN_IF_ERROR(stream_->Feed(chunk, &update_));
+      Take(released, hits);
+      return OkStatus();
     }
     Status Finish(std::string* released, std::vector<ScanHit>* hits) override {
-      scan::StreamUpdate update;
-      HEGUI_RETURN_IF_ERROR(lexicon_->Close(&update));
-      return Take(update, true, released, hits);
-    }
-
-   private:
-    // Lexicon-released bytes enter the PI window; PI releases what no match
-    // still open can reach.
-    Status Take(const scan::StreamUpdate& update, bool last, std::string* released,
-                std::vector<ScanHit>* hits) {
-      for (const auto& f : update.findings) {
-        if (f.kind != scan::FindingKind::kInvalidUtf8) hits->push_back(FromFinding(f));
-      }
-      window_ += update.released;
-      // window_ = context_ bytes already released, then pending bytes.
-      std::vector<scan::PiMatch> found;
-      owner_->pi_->Detect(window_, &found);
-      size_t pending_start = context_;
-      size_t hold = last ? 0 : owner_->pi_->MaxMatchBytes();
-      size_t release_end =
-          window_.size() > pending_start + hold ? window_.size() - hold : pending_start;
-      for (const auto& m : found) {
-        if (m.end <= pending_start) continue;  // Decided earlier.
-        if (!last && m.end > release_end) {    // May still grow: hold from its start.
-          release_end = std::max(pending_start, std::min(release_end, m.begin));
-          continue;
-        }
-        uint64_t offset = window_base_ + m.begin;
-        if (reported_.insert(offset).second) hits->push_back(FromPi(m, window_base_));
-      }
-      released->append(window_, pending_start, release_end - pending_start);
-      // Keep MaxContextBytes() of released text as context for the next scan.
-      size_t keep_from = release_end > owner_->pi_->MaxContextBytes()
-                             ? release_end - owner_->pi_->MaxContextBytes()
-                             : 0;
-      window_.erase(0, keep_from);
-      window_base_ += keep_from;
-      context_ = release_end - keep_from;
+      HEGUI_RETURN_IF_ERROR(stream_->Close(&update_));
+      Take(released, hits);
       return OkStatus();
     }
 
-    const ModuleScanner* owner_;
-    std::unique_ptr<scan::ScanStream> lexicon_;
-    std::string window_;        // Context (already released) + pending bytes.
-    uint64_t window_base_ = 0;  // Stream offset of window_[0].
-    size_t context_ = 0;        // Bytes at the front of window_ already released.
-    std::set<uint64_t> reported_;
+   private:
+    void Take(std::string* released, std::vector<ScanHit>* hits) {
+      for (const auto& f : update_.findings) {
+        if (f.kind != scan::FindingKind::kInvalidUtf8) hits->push_back(FromFinding(f));
+      }
+      released->append(update_.released);
+    }
+
+    std::unique_ptr<scan::ScanStream> stream_;
+    scan::StreamUpdate update_;
   };
 
-  std::unique_ptr<StreamScan> OpenStream() const override { return std::make_unique<Stream>(this); }
+  std::unique_ptr<StreamScan> OpenStream() const override {
+    return std::make_unique<Stream>(*scanner_);
+  }
 
  private:
   std::shared_ptr<const scan::Scanner> scanner_;
-  std::unique_ptr<scan::PiDetector> pi_;
 };
 
 ModuleServices::~ModuleServices() {
@@ -258,11 +219,10 @@ StatusOr<std::unique_ptr<ModuleServices>> ModuleServices::Open(const GatewayConf
   if (!lexicon.ok()) return lexicon.status().WithContext("lexicon");
   scan::ScannerConfig scanner_config;
   scanner_config.lexicon = std::move(lexicon).value();
+  scanner_config.detect_pi = true;
   auto scanner = scan::Scanner::Create(std::move(scanner_config));
   if (!scanner.ok()) return scanner.status().WithContext("scanner");
-  auto pi = scan::PiDetector::Create({});
-  if (!pi.ok()) return pi.status().WithContext("PI detector");
-  s->scanner_ = std::make_unique<ModuleScanner>(*scanner, std::move(pi).value());
+  s->scanner_ = std::make_unique<ModuleScanner>(*scanner);
   return s;
 }
 

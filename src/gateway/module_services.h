@@ -1,7 +1,8 @@
 // ModuleServices: GatewayServices over the real modules — store/ (keys,
-// users, review queue, security assessments), scan/ (the lexicon Scanner and
-// the PiDetector, combined into one TextScanner) and audit/ (the evidence log,
-// group-committed and durable before an append returns).
+// users, review queue, security assessments), scan/ (one scan::Scanner with
+// the lexicon and the PI detectors: the same findings as `hegui scan`) and
+// audit/ (the evidence log, group-committed and durable before an append
+// returns).
 //
 // Open() creates what a first run needs: the data directory, the SQLite file
 // (migrated by store::Open) and the audit log with a fresh signing key. Every
@@ -9,10 +10,12 @@
 // fails marks the log unhealthy, and from then on EvidenceLogHealthy() is
 // non-OK, so the audit stage refuses every call (fail closed) until restart.
 //
-// Streams: lexicon matches come from scan::ScanStream (its own hold-back
-// window); the bytes it releases are then held back a further
-// PiDetector::MaxMatchBytes() and rescanned with MaxContextBytes() of context,
-// so a PI value split across deltas is found before any of it is released.
+// Personal information is detected on the Scanner's PI view (NFKC: full-width
+// digits and letters folded; zero-width and other invisible characters
+// dropped; docs/scan.md), with findings and masks on the original bytes. Streams use
+// scan::ScanStream, which holds back what a lexicon term or PI value still
+// open at the end could cover, so a value split across deltas is found before
+// any of it is released.
 //
 // Authenticate() caches a verified key's principal for kAuthCacheTtl, keyed
 // by the SHA-256 of the token (never the token itself), so a busy key costs

@@ -1,5 +1,7 @@
 #include "gateway/request_parser.h"
 
+#include "gateway/json_depth.h"
+
 namespace hegui::gateway {
 
 bool IsValidUtf8(std::string_view text) {
@@ -93,6 +95,10 @@ std::optional<LocalReply> CheckMessages(const nlohmann::json& body) {
 
 std::optional<LocalReply> ParseModelRequest(std::string_view body, Endpoint endpoint, Call* call) {
   if (!IsValidUtf8(body)) return InvalidRequest("The request body is not valid UTF-8");
+  if (!JsonDepthWithin(body)) {
+    return InvalidRequest("The request body nests arrays and objects deeper than " +
+                          std::to_string(kMaxJsonDepth) + " levels");
+  }
   nlohmann::json parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) {
     return InvalidRequest("The request body is not valid JSON");

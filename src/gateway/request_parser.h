@@ -2,7 +2,8 @@
 // before any stage sees it.
 //
 // Rejects, with a 400 invalid_request_error naming the field (`param`):
-// bodies that are not valid UTF-8, not JSON, not an object; a missing or
+// bodies that are not valid UTF-8, nested deeper than kMaxJsonDepth
+// (json_depth.h), not JSON, not an object; a missing or
 // non-string `model`; a non-boolean `stream`; chat `messages` that are not a
 // non-empty array of {role, content} objects; completion prompts and
 // embedding inputs that are not a string or an array of strings (token

@@ -350,9 +350,8 @@ net::awaitable<StatusOr<std::string>> UpstreamClient::Exchange::ReadAll(size_t m
     StatusOr<std::string_view> piece = co_await ReadSome();
     if (!piece.ok()) co_return piece.status();
     if (body.size() + piece->size() > max_bytes) {
-      co_return ResourceExhaustedError("upstream '" + client_->name_ +
-                                       "' response is larger than " + std::to_string(max_bytes) +
-                                       " bytes");
+      co_return InvalidArgumentError("upstream '" + client_->name_ + "' response is larger than " +
+                                     std::to_string(max_bytes) + " bytes");
     }
     body.append(*piece);
   }

@@ -18,7 +18,7 @@
 // broke; kFailedPrecondition when the server's TLS certificate does not verify
 // (untrusted chain, wrong host name: never retried); kResourceExhausted when a
 // timeout expired (connect, response headers, or the gap between two body
-// pieces); kInvalidArgument for a malformed response. Messages name the
+// pieces); kInvalidArgument for a malformed or oversized response. Messages name the
 // upstream.
 //
 // TLS: with tls_verify (the default) the chain must lead to the system trust
@@ -122,7 +122,7 @@ class UpstreamClient::Exchange {
   // The next piece of the body; an empty piece with done() == true at the end.
   // The view is valid until the next call.
   net::awaitable<StatusOr<std::string_view>> ReadSome();
-  // The rest of the body; kResourceExhausted if it exceeds `max_bytes`.
+  // The rest of the body; kInvalidArgument if it exceeds `max_bytes`.
   net::awaitable<StatusOr<std::string>> ReadAll(size_t max_bytes);
   // Reads and discards the rest of the body (at most `max_bytes`, with
   // `timeout` between pieces) so that the connection can go back to the pool

@@ -3,8 +3,10 @@
 // for the store, the scanner and the evidence log.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <tuple>
 
 #include "gateway/gateway.h"
 #include "gateway/metrics.h"
@@ -39,7 +41,9 @@ class GatewayIntegrationTest : public ::testing::Test {
  protected:
   void SetUp() override { Start(""); }
 
-  void Start(const std::string& extra_yaml) {
+  // `extra_yaml` follows the upstream list (more upstreams, or top-level
+  // fields); `extra_limits` lines go under `limits:`.
+  void Start(const std::string& extra_yaml, const std::string& extra_limits = "") {
     gateway_.reset();
     MockUpstreamOptions cn;
     cn.models = {"mock-1", "mock-embed"};
@@ -55,7 +59,7 @@ limits:
   max_body_bytes: 65536
   max_header_count: 30
   read_timeout_ms: 1000
-upstreams:
+)" + extra_limits + R"(upstreams:
   - name: domestic
     url: )" + domestic_->url() +
                        R"(
@@ -286,14 +290,57 @@ TEST_F(GatewayIntegrationTest, TooManyHeadersIs431) {
   EXPECT_EQ(r.status, 431);
 }
 
-TEST_F(GatewayIntegrationTest, SlowClientIsDisconnected) {
+// The JSON body of a raw HTTP answer.
+json RawBody(const std::string& answer) {
+  size_t start = answer.find("\r\n\r\n");
+  if (start == std::string::npos) return json();
+  return json::parse(answer.substr(start + 4), nullptr, false);
+}
+
+TEST_F(GatewayIntegrationTest, SlowClientWithPartialHeadersGets408AndIsDisconnected) {
   // read_timeout_ms is 1000; the client would wait 30 s for an answer.
   bool closed_by_server = false;
   std::string answer =
       RawExchange(gateway_->port(), "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n",
                   std::chrono::seconds(30), &closed_by_server);
   EXPECT_TRUE(closed_by_server);
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 408")) << answer;
+  json error = RawBody(answer);
+  ASSERT_TRUE(error.is_object()) << answer;
+  EXPECT_EQ(error["error"]["code"], "request_timeout");
+  EXPECT_EQ(error["error"]["type"], "invalid_request_error");
+  EXPECT_NE(error["error"]["message"].get<std::string>().find("1000 ms"), std::string::npos);
+}
+
+TEST_F(GatewayIntegrationTest, SlowClientWithPartialBodyGets408) {
+  bool closed_by_server = false;
+  std::string answer = RawExchange(gateway_->port(),
+                                   "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n"
+                                   "Content-Type: application/json\r\nContent-Length: 100\r\n"
+                                   "\r\n{\"model\":",
+                                   std::chrono::seconds(30), &closed_by_server);
+  EXPECT_TRUE(closed_by_server);
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 408")) << answer;
+  EXPECT_EQ(RawBody(answer)["error"]["code"], "request_timeout");
+  EXPECT_TRUE(services_.Records().empty());  // The handler never saw it.
+}
+
+TEST_F(GatewayIntegrationTest, SilentConnectionIsClosedWithoutAnAnswer) {
+  bool closed_by_server = false;
+  std::string answer =
+      RawExchange(gateway_->port(), "", std::chrono::seconds(30), &closed_by_server);
+  EXPECT_TRUE(closed_by_server);
   EXPECT_EQ(answer, "");
+}
+
+TEST_F(GatewayIntegrationTest, ConnectionStaysUsableWhenARequestArrivesJustInTime) {
+  // Two complete requests on one connection, each well within the deadline:
+  // the deadline of the first must not cut the second.
+  std::string req = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  std::string answer = RawExchange(
+      gateway_->port(), req + "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(answer.find("408"), std::string::npos) << answer;
+  EXPECT_NE(answer.find("200 OK"), answer.rfind("200 OK")) << answer;
 }
 
 TEST_F(GatewayIntegrationTest, GarbageIs400) {
@@ -332,6 +379,201 @@ TEST_F(GatewayIntegrationTest, ClientDisconnectMidStreamIsStillRecorded) {
   auto records = services_.Records();
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].outcome, "client_gone");
+}
+
+TEST_F(GatewayIntegrationTest, UpstreamErrorsAreCountedByUpstreamAndKind) {
+  Start(
+      "  - {name: dead, url: 'http://127.0.0.1:1', region: cn, models: [dead-1],"
+      " connect_retries: 0}\n");
+  EXPECT_EQ(Chat("[[mock:status=503]]").status, 502);
+  EXPECT_EQ(Chat("[[mock:status=429]]").status, 429);
+  EXPECT_EQ(Chat("[[mock:hang]]").status, 504);
+  Chat("[[mock:malformed-sse]]", true);
+  Chat("[[mock:body-b64=" + Base64("data: {\"choices\":[{\"delta\":{\"content\":\"a\"}}]}\n\n") +
+           "]]",
+       true);  // No [DONE].
+  Chat("[[mock:body-b64=" + Base64("not json") + "]]");
+  EXPECT_EQ(Chat("hi", false, "sk-verified", "dead-1").status, 502);
+  EXPECT_EQ(Chat("fine").status, 200);
+  HttpResult m = HttpCall(gateway_->port(), http::verb::get, "/metrics");
+  ASSERT_EQ(m.status, 200);
+  for (const std::string line : {
+           R"(hegui_upstream_errors_total{upstream="domestic",kind="5xx"} 1)",
+           R"(hegui_upstream_errors_total{upstream="domestic",kind="4xx"} 1)",
+           R"(hegui_upstream_errors_total{upstream="domestic",kind="timeout"} 1)",
+           R"(hegui_upstream_errors_total{upstream="domestic",kind="malformed"} 2)",
+           R"(hegui_upstream_errors_total{upstream="domestic",kind="truncated"} 1)",
+           R"(hegui_upstream_errors_total{upstream="dead",kind="connect"} 1)",
+       }) {
+    EXPECT_NE(m.body.find(line + "\n"), std::string::npos) << line << "\n" << m.body;
+  }
+  // Latency: every call that got an answer from the upstream is observed.
+  EXPECT_NE(m.body.find(R"(hegui_upstream_duration_seconds_count{upstream="domestic"} 6)"),
+            std::string::npos)
+      << m.body;
+}
+
+TEST_F(GatewayIntegrationTest, UpstreamBreakingOffIsCountedAsBroken) {
+  Chat("some words to stream [[mock:drop]]", true);
+  HttpResult m = HttpCall(gateway_->port(), http::verb::get, "/metrics");
+  EXPECT_NE(m.body.find(R"(hegui_upstream_errors_total{upstream="domestic",kind="broken"} 1)"),
+            std::string::npos)
+      << m.body;
+}
+
+TEST_F(GatewayIntegrationTest, OversizedUpstreamAnswerIs502NotATimeout) {
+  Start("", "  max_upstream_response_bytes: 1024\n");
+  ASSERT_TRUE(gateway_);
+  HttpResult r = Chat(std::string(2000, 'a'));
+  EXPECT_EQ(r.status, 502) << r.body;
+  EXPECT_EQ(json::parse(r.body)["error"]["code"], "upstream_invalid_response");
+  auto records = services_.Records();
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_NE(records[0].failure.find("larger than 1024 bytes"), std::string::npos);
+  EXPECT_EQ(records[0].upstream_error_kind, "invalid_response");
+}
+
+TEST_F(GatewayIntegrationTest, DeeplyNestedRequestIs400AndTheGatewayLivesOn) {
+  std::string body = R"({"model":"mock-1","messages":[{"role":"user","content":"hi"}],"x":)" +
+                     std::string(30000, '[') + std::string(30000, ']') + "}";
+  HttpResult r = HttpCall(gateway_->port(), http::verb::post, "/v1/chat/completions", body,
+                          {{"authorization", "Bearer sk-verified"}});
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_NE(json::parse(r.body)["error"]["message"].get<std::string>().find("deeper than"),
+            std::string::npos);
+  EXPECT_EQ(domestic_->last_request_body(), "");
+  EXPECT_EQ(Chat("still here").status, 200);
+}
+
+TEST_F(GatewayIntegrationTest, DeeplyNestedUpstreamAnswersAreRefused) {
+  std::string deep = std::string(10000, '[') + std::string(10000, ']');
+  HttpResult plain = Chat("[[mock:body-b64=" + Base64(R"({"choices":)" + deep + "}") + "]]");
+  EXPECT_EQ(plain.status, 502) << plain.body;
+  EXPECT_EQ(json::parse(plain.body)["error"]["code"], "upstream_invalid_response");
+  HttpResult streamed =
+      Chat("[[mock:body-b64=" + Base64("data: {\"x\":" + deep + "}\n\n") + "]]", true);
+  auto events = Events(streamed.body);
+  ASSERT_FALSE(events.empty()) << streamed.body;
+  EXPECT_EQ(json::parse(events.back())["error"]["code"], "upstream_malformed_stream");
+  EXPECT_EQ(Chat("still here").status, 200);
+}
+
+std::string ToolCallAnswer(const std::string& arguments) {
+  json call = {{"id", "call_1"},
+               {"type", "function"},
+               {"function", {{"name", "send_sms"}, {"arguments", arguments}}}};
+  return json{{"id", "chatcmpl-1"},
+              {"object", "chat.completion"},
+              {"choices",
+               {{{"index", 0},
+                 {"message", {{"role", "assistant"}, {"content", nullptr}, {"tool_calls", {call}}}},
+                 {"finish_reason", "tool_calls"}}}}}
+      .dump();
+}
+
+TEST_F(GatewayIntegrationTest, ToolCallArgumentsInAWholeAnswerAreScanned) {
+  HttpResult blocked =
+      Chat("[[mock:body-b64=" + Base64(ToolCallAnswer(R"({"text":"forbiddenword"})")) + "]]");
+  EXPECT_EQ(blocked.status, 400) << blocked.body;
+  EXPECT_EQ(blocked.body.find("forbiddenword"), std::string::npos);
+  HttpResult masked =
+      Chat("[[mock:body-b64=" + Base64(ToolCallAnswer(R"({"to":"13812345678"})")) + "]]");
+  ASSERT_EQ(masked.status, 200) << masked.body;
+  EXPECT_EQ(
+      json::parse(masked.body)["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"],
+      R"({"to":"[mobile]"})");
+}
+
+// An upstream event stream of a tool call whose arguments arrive in `pieces`.
+std::string ToolCallStream(const std::vector<std::string>& pieces) {
+  auto event = [](json delta, json finish = nullptr) {
+    json e = {{"id", "chatcmpl-1"},
+              {"object", "chat.completion.chunk"},
+              {"model", "mock-1"},
+              {"choices", {{{"index", 0}, {"delta", delta}, {"finish_reason", finish}}}}};
+    return "data: " + e.dump() + "\n\n";
+  };
+  std::string out = event({{"role", "assistant"},
+                           {"content", nullptr},
+                           {"tool_calls",
+                            {{{"index", 0},
+                              {"id", "call_1"},
+                              {"type", "function"},
+                              {"function", {{"name", "send_sms"}, {"arguments", ""}}}}}}});
+  for (const std::string& p : pieces) {
+    out += event({{"tool_calls", {{{"index", 0}, {"function", {{"arguments", p}}}}}}});
+  }
+  out += event(json::object(), "tool_calls");
+  return out + "data: [DONE]\n\n";
+}
+
+// The tool calls a client assembled from a stream, as (id, name, arguments).
+std::vector<std::tuple<std::string, std::string, std::string>> StreamedToolCalls(
+    const std::vector<std::string>& events) {
+  std::map<int, std::tuple<std::string, std::string, std::string>> calls;
+  for (const auto& e : events) {
+    json j = json::parse(e, nullptr, false);
+    if (!j.is_object() || !j.contains("choices")) continue;
+    const json& delta = j["choices"][0]["delta"];
+    if (!delta.contains("tool_calls")) continue;
+    for (const json& t : delta["tool_calls"]) {
+      auto& [id, name, arguments] = calls[t["index"].get<int>()];
+      if (t.contains("id")) id += t["id"].get<std::string>();
+      if (t.contains("function") && t["function"].contains("name")) {
+        name += t["function"]["name"].get<std::string>();
+      }
+      if (t.contains("function") && t["function"].contains("arguments")) {
+        arguments += t["function"]["arguments"].get<std::string>();
+      }
+    }
+  }
+  std::vector<std::tuple<std::string, std::string, std::string>> out;
+  for (auto& [index, c] : calls) out.push_back(c);
+  return out;
+}
+
+TEST_F(GatewayIntegrationTest, StreamedToolCallArgumentsAreScannedAndMasked) {
+  HttpResult r =
+      Chat("[[mock:body-b64=" + Base64(ToolCallStream({"{\"to\":\"138", "1234", "5678\"}"})) + "]]",
+           true);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.body.find("138"), std::string::npos) << r.body;
+  auto events = Events(r.body);
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back(), "[DONE]");
+  auto calls = StreamedToolCalls(events);
+  ASSERT_EQ(calls.size(), 1u) << r.body;
+  EXPECT_EQ(std::get<0>(calls[0]), "call_1");
+  EXPECT_EQ(std::get<1>(calls[0]), "send_sms");
+  EXPECT_EQ(std::get<2>(calls[0]), R"({"to":"[mobile]"})");
+  EXPECT_NE(r.body.find(R"("finish_reason":"tool_calls")"), std::string::npos) << r.body;
+  auto records = services_.Records();
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].outcome, "ok");
+  EXPECT_EQ(records[0].output_verdict, "mask");
+}
+
+TEST_F(GatewayIntegrationTest, StreamedToolCallWithProhibitedArgumentsIsCut) {
+  HttpResult r = Chat(
+      "[[mock:body-b64=" + Base64(ToolCallStream({"{\"q\":\"forbid", "denword\"}"})) + "]]", true);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.body.find("forbid"), std::string::npos) << r.body;
+  auto events = Events(r.body);
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(json::parse(events.back())["error"]["code"], "content_policy_violation") << r.body;
+  EXPECT_TRUE(StreamedToolCalls(events).empty());
+  auto records = services_.Records();
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_NE(records[0].withheld_text.find("forbiddenword"), std::string::npos);
+}
+
+TEST_F(GatewayIntegrationTest, MalformedStreamedToolCallIsRefused) {
+  json bad = {{"choices", {{{"index", 0}, {"delta", {{"tool_calls", "nope"}}}}}}};
+  HttpResult r = Chat(
+      "[[mock:body-b64=" + Base64("data: " + bad.dump() + "\n\ndata: [DONE]\n\n") + "]]", true);
+  auto events = Events(r.body);
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(json::parse(events.back())["error"]["code"], "upstream_malformed_stream");
 }
 
 TEST_F(GatewayIntegrationTest, ModelsListsConfiguredModels) {

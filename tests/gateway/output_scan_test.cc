@@ -84,6 +84,41 @@ TEST_F(OutputScanTest, WholeAnswerPersonalInformationIsMasked) {
   EXPECT_EQ(call_.response["choices"][0]["text"], "id [mobile].");
 }
 
+nlohmann::json ToolCallAnswer(const std::string& arguments) {
+  nlohmann::json call = {{"id", "call_1"},
+                         {"type", "function"},
+                         {"function", {{"name", "send_sms"}, {"arguments", arguments}}}};
+  return {{"choices",
+           {{{"index", 0},
+             {"message", {{"role", "assistant"}, {"content", nullptr}, {"tool_calls", {call}}}}}}}};
+}
+
+TEST_F(OutputScanTest, ToolCallArgumentsWithProhibitedTermAreWithheld) {
+  call_.response = ToolCallAnswer(R"({"text":"say forbiddenword"})");
+  EXPECT_EQ(stage_->OnResponse(call_), StageVerdict::kLocalReply);
+  EXPECT_EQ(call_.reply->code, "content_policy_violation");
+  EXPECT_NE(call_.withheld_text.find("forbiddenword"), std::string::npos);
+}
+
+TEST_F(OutputScanTest, ToolCallArgumentsPersonalInformationIsMasked) {
+  call_.response = ToolCallAnswer(R"({"to":"13900001111","text":"hi"})");
+  EXPECT_EQ(stage_->OnResponse(call_), StageVerdict::kContinue);
+  EXPECT_EQ(call_.response["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"],
+            R"({"to":"[mobile]","text":"hi"})");
+  ASSERT_EQ(call_.findings.size(), 1u);
+  EXPECT_EQ(call_.findings[0].type, "mobile");
+}
+
+TEST_F(OutputScanTest, LegacyFunctionCallArgumentsAreScanned) {
+  call_.response = {
+      {"choices",
+       {{{"index", 0},
+         {"message",
+          {{"role", "assistant"},
+           {"function_call", {{"name", "f"}, {"arguments", R"({"q":"forbiddenword"})"}}}}}}}}};
+  EXPECT_EQ(stage_->OnResponse(call_), StageVerdict::kLocalReply);
+}
+
 TEST_F(OutputScanTest, DeliverFlaggedReviewMarksTheAnswer) {
   Build("{categories: {borderline: review}, review_mode: deliver_flagged}");
   call_.response = {{"choices", {{{"index", 0}, {"text", "reviewme"}}}}};

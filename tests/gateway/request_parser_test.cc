@@ -27,6 +27,18 @@ TEST(RequestParserTest, InvalidJsonIs400) {
   EXPECT_EQ(e->type, "invalid_request_error");
 }
 
+TEST(RequestParserTest, DeeplyNestedBodyIs400BeforeParsing) {
+  std::string deep = R"({"model":"m","messages":[{"role":"user","content":"hi"}],"x":)" +
+                     std::string(20000, '[') + std::string(20000, ']') + "}";
+  auto e = Parse(deep);
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->http_status, 400);
+  EXPECT_NE(e->message.find("deeper than 128"), std::string::npos) << e->message;
+  std::string fine = R"({"model":"m","messages":[{"role":"user","content":"hi"}],"x":)" +
+                     std::string(100, '[') + std::string(100, ']') + "}";
+  EXPECT_FALSE(Parse(fine));
+}
+
 TEST(RequestParserTest, InvalidUtf8Is400) {
   auto e = Parse("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"\xC3\x28\"}]}");
   ASSERT_TRUE(e);

@@ -22,6 +22,10 @@ class MetricsStage : public Stage {
     metrics_->request_latency.Observe(
         {endpoint},
         std::chrono::duration<double>(std::chrono::steady_clock::now() - call.started).count());
+    if (!call.upstream_error_kind.empty()) {
+      metrics_->upstream_errors.Inc(
+          {call.upstream ? call.upstream->name : "", call.upstream_error_kind});
+    }
     if (call.upstream && call.upstream_status != 0) {
       metrics_->upstream_latency.Observe(
           {call.upstream->name}, std::chrono::duration<double>(call.upstream_latency).count());

@@ -4,6 +4,37 @@ namespace hegui::gateway {
 
 namespace {
 
+// Every string of a whole answer the client would read or act on: each
+// choice's message content (or completion text), and the arguments of its
+// tool calls and legacy function call (a model can put anything there).
+std::vector<nlohmann::json*> AnswerStrings(nlohmann::json& response) {
+  std::vector<nlohmann::json*> out;
+  auto add = [&out](nlohmann::json& parent, const char* field) {
+    if (parent.is_object() && parent.contains(field) && parent[field].is_string()) {
+      out.push_back(&parent[field]);
+    }
+  };
+  for (auto& choice : response["choices"]) {
+    if (!choice.is_object()) continue;
+    add(choice, "text");
+    if (!choice.contains("message") || !choice["message"].is_object()) continue;
+    nlohmann::json& message = choice["message"];
+    add(message, "content");
+    add(message, "refusal");
+    if (message.contains("function_call") && message["function_call"].is_object()) {
+      add(message["function_call"], "arguments");
+    }
+    if (message.contains("tool_calls") && message["tool_calls"].is_array()) {
+      for (auto& call : message["tool_calls"]) {
+        if (call.is_object() && call.contains("function") && call["function"].is_object()) {
+          add(call["function"], "arguments");
+        }
+      }
+    }
+  }
+  return out;
+}
+
 std::string Reason(const ScanHit& hit) {
   return "category '" + hit.type + "'" +
          (hit.article.empty() ? "" : " (CSL Art. " + hit.article + ")");
@@ -20,15 +51,7 @@ class OutputScanStage : public Stage {
       return StageVerdict::kContinue;  // Embeddings and the like carry no text.
     }
     size_t base = 0;
-    for (auto& choice : r["choices"]) {
-      nlohmann::json* text = nullptr;
-      if (choice.contains("message") && choice["message"].is_object() &&
-          choice["message"].contains("content") && choice["message"]["content"].is_string()) {
-        text = &choice["message"]["content"];
-      } else if (choice.contains("text") && choice["text"].is_string()) {
-        text = &choice["text"];
-      }
-      if (!text) continue;
+    for (nlohmann::json* text : AnswerStrings(r)) {
       const std::string& content = text->get_ref<const std::string&>();
       StatusOr<std::vector<ScanHit>> hits = services_->scanner()->Scan(content);
       if (!hits.ok()) {

@@ -1,6 +1,8 @@
 // output_scan: scans the model's answer before any of it reaches the client.
 //
-// Whole answers (OnResponse): every choice's text is scanned; a prohibited
+// Whole answers (OnResponse): every choice's text is scanned — message
+// content (or completion text), refusal, and the arguments of tool calls and
+// of a legacy function call, which a client acts on; a prohibited
 // finding withholds the answer (400 content_policy_violation), PI is masked
 // by default, review queues the item (held: 403 held_for_review; or
 // delivered with a "hegui": {"review_id", "flagged"} field).

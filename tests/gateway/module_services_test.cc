@@ -7,9 +7,8 @@
 
 #include <atomic>
 #include <filesystem>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "audit/log.h"
 #include "audit/record.h"

@@ -576,6 +576,18 @@ TEST_F(GatewayIntegrationTest, MalformedStreamedToolCallIsRefused) {
   EXPECT_EQ(json::parse(events.back())["error"]["code"], "upstream_malformed_stream");
 }
 
+TEST_F(GatewayIntegrationTest, AnswerDeliveredFlaggedCarriesItsReviewMark) {
+  Start(
+      "pipeline:\n  - authenticate\n  - identity\n  - input_scan\n  - route\n"
+      "  - output_scan: {categories: {borderline: review}, review_mode: deliver_flagged}\n"
+      "  - audit\n  - metrics\n");
+  HttpResult r = Chat("[[mock:reply-b64=" + Base64("this one: reviewme") + "]]");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json j = json::parse(r.body);
+  EXPECT_EQ(j["hegui"]["flagged"], true) << r.body;
+  EXPECT_EQ(j["hegui"]["review_id"], "rev-1") << r.body;
+}
+
 TEST_F(GatewayIntegrationTest, ModelsListsConfiguredModels) {
   HttpResult r = HttpCall(gateway_->port(), http::verb::get, "/v1/models", "",
                           {{"authorization", "Bearer sk-verified"}});

@@ -86,6 +86,7 @@ class OutputScanStage : public Stage {
           return StageVerdict::kLocalReply;
         }
         r["hegui"] = {{"review_id", call.review_id}, {"flagged", true}};
+        call.response_rewritten = true;
       }
       std::vector<ScanHit> to_mask;
       for (const ScanHit& h : *hits) {

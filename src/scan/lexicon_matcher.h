@@ -53,10 +53,11 @@ class LexiconMatcher {
   // Appends to `*hits` every literal occurrence in `text` whose end offset is
   // greater than `min_end` (lets a stream rescan an overlap without repeats),
   // in order of begin. `padded` as in LiteralSet::Scan (true for a suffix
-  // of a NormalizedView's text).
-  void Scan(std::string_view text, size_t min_end, std::vector<LiteralHit>* hits,
-            bool padded = false) const {
-    set_.Scan(
+  // of a NormalizedView's text). Returns where a scan of the text extended
+  // by more bytes must resume (LiteralSet::Scan).
+  size_t Scan(std::string_view text, size_t min_end, std::vector<LiteralHit>* hits,
+              bool padded = false) const {
+    return set_.Scan(
         text,
         [&](uint32_t id, size_t begin, size_t end) {
           if (end > min_end) {

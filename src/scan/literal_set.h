@@ -24,6 +24,7 @@
 #ifndef HEGUI_SCAN_LITERAL_SET_H_
 #define HEGUI_SCAN_LITERAL_SET_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -47,9 +48,14 @@ class LiteralSet {
   // literal in `text`, in order of begin. `padded`: the caller guarantees
   // that kPadding initialised bytes after the text may be read (they are
   // never part of a match); this spares the slower end-of-text loop.
+  // Returns where a scan of the text extended by more bytes must resume: the
+  // first position at which a literal could still begin whose end lies past
+  // the text (a key cut off by the end, or a key that matched a literal
+  // longer than what is left); text.size() if there is none. Every other
+  // position's outcome is final.
   static constexpr size_t kPadding = 8;
   template <typename OnHit>
-  void Scan(std::string_view text, OnHit&& on_hit, bool padded = false) const;
+  size_t Scan(std::string_view text, OnHit&& on_hit, bool padded = false) const;
 
   size_t size() const { return lits_.size(); }
   size_t MemoryBytes() const;
@@ -85,9 +91,10 @@ class LiteralSet {
     k *= 0x9E3779B97F4A7C15ull;
     return k ^ (k >> 32);
   }
-  // Looks the key up and reports the literals with it that match at j.
+  // Looks the key up and reports the literals with it that match at j;
+  // returns true if one of them is longer than the text left at j.
   template <typename OnHit>
-  [[gnu::noinline]] void Verify(const unsigned char* p, size_t n, size_t j, uint64_t key,
+  [[gnu::noinline]] bool Verify(const unsigned char* p, size_t n, size_t j, uint64_t key,
                                 unsigned len, OnHit& on_hit) const;
 
   std::vector<uint64_t> bloom_;      // Blocked Bloom filter over keys.
@@ -99,58 +106,85 @@ class LiteralSet {
 };
 
 template <typename OnHit>
-void LiteralSet::Verify(const unsigned char* p, size_t n, size_t j, uint64_t key, unsigned len,
+bool LiteralSet::Verify(const unsigned char* p, size_t n, size_t j, uint64_t key, unsigned len,
                         OnHit& on_hit) const {
   const size_t mask = slots_.size() - 1;
   for (size_t s = Mix(key) & mask;; s = (s + 1) & mask) {
     const Slot& slot = slots_[s];
-    if (slot.key == 0) return;
+    if (slot.key == 0) return false;
     if (slot.key != key) continue;
+    bool open = false;
     for (uint32_t k = slot.first; k < slot.first + slot.count; ++k) {
       const Lit& lit = lits_[k];
-      if (lit.length <= n - j &&
-          std::memcmp(p + j + len, pool_.data() + lit.offset + len, lit.length - len) == 0) {
+      if (lit.length > n - j) {
+        open = true;
+      } else if (std::memcmp(p + j + len, pool_.data() + lit.offset + len, lit.length - len) == 0) {
         on_hit(lit.id, j, j + lit.length);
       }
     }
-    return;
+    return open;
   }
 }
 
 template <typename OnHit>
-void LiteralSet::Scan(std::string_view text, OnHit&& on_hit, bool padded) const {
-  if (lits_.empty()) return;
+size_t LiteralSet::Scan(std::string_view text, OnHit&& on_hit, bool padded) const {
+  if (lits_.empty()) return text.size();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   const uint64_t* bloom = bloom_.data();
   const unsigned shift = bloom_shift_;
-  // Probes the keys of length `lens` (a bit set) of the bytes `word` at j.
+  size_t resume = n;
+  // Tests the key of length `len` of the bytes `word` at j (len <= n - j).
+  auto probe_key = [&](size_t j, uint64_t word, unsigned len) {
+    uint64_t key = (word & ((uint64_t{1} << (8 * len)) - 1)) | (static_cast<uint64_t>(len) << 56);
+    uint64_t h = FilterHash(key);
+    uint64_t bits = (uint64_t{1} << (h & 63)) | (uint64_t{1} << ((h >> 6) & 63));
+    if ((bloom[h >> shift] & bits) == bits) [[unlikely]] {
+      if (Verify(p, n, j, key, len, on_hit)) resume = std::min(resume, j);
+    }
+  };
+  // Probes the keys of lengths `lens` (a bit set, lowest first) at j.
   auto probe = [&](size_t j, uint64_t word, unsigned lens) {
     do {
       unsigned len = static_cast<unsigned>(__builtin_ctz(lens));
       lens &= lens - 1;
-      if (len > n - j) return;
-      uint64_t key = (word & ((uint64_t{1} << (8 * len)) - 1)) | (static_cast<uint64_t>(len) << 56);
-      uint64_t h = FilterHash(key);
-      uint64_t bits = (uint64_t{1} << (h & 63)) | (uint64_t{1} << ((h >> 6) & 63));
-      if ((bloom[h >> shift] & bits) == bits) Verify(p, n, j, key, len, on_hit);
+      if (len > n - j) {
+        resume = std::min(resume, j);
+        return;
+      }
+      probe_key(j, word, len);
     } while (lens != 0);
   };
   size_t j = 0;
-  // A byte no literal starts with (in UTF-8 text: every continuation byte,
-  // when literals are UTF-8) costs one table lookup.
-  const size_t fast_end = padded ? n : (n >= 8 ? n - 7 : 0);
-  for (; j < fast_end; ++j) {
-    unsigned lens = lens_by_byte_[p[j]];
+  // Positions where every key fits and 8 bytes may be read; the usual case
+  // of one key length per first byte takes no loop. A byte no literal starts
+  // with (in UTF-8 text: every continuation byte, when literals are UTF-8)
+  // costs one table lookup.
+  const size_t readable_end = padded ? n : (n >= 8 ? n - 7 : 0);
+  const size_t full_end = std::min(readable_end, n >= kMaxKey ? n - kMaxKey + 1 : 0);
+  for (; j < full_end; ++j) {
+    const unsigned lens = lens_by_byte_[p[j]];
+    if (lens == 0) continue;
+    uint64_t word;
+    std::memcpy(&word, p + j, 8);
+    if ((lens & (lens - 1)) == 0) {
+      probe_key(j, word, static_cast<unsigned>(__builtin_ctz(lens)));
+    } else {
+      probe(j, word, lens);
+    }
+  }
+  for (; j < readable_end; ++j) {
+    const unsigned lens = lens_by_byte_[p[j]];
     if (lens == 0) continue;
     uint64_t word;
     std::memcpy(&word, p + j, 8);
     probe(j, word, lens);
   }
   for (; j < n; ++j) {
-    unsigned lens = lens_by_byte_[p[j]];
+    const unsigned lens = lens_by_byte_[p[j]];
     if (lens != 0) probe(j, Load(p + j, n - j), lens);
   }
+  return resume;
 }
 
 }  // namespace hegui::scan

@@ -66,9 +66,15 @@ Status ScanStream::Advance(bool closing, StreamUpdate* update) {
   // 2. Scan the new part of the lexicon view, with enough overlap for hits
   //    that began before it; only hits ending in the new part are new.
   if (lex_.size() > lex_scanned_ && max_lit > 0) {
-    size_t start = lex_scanned_ >= max_lit ? lex_scanned_ - max_lit + 1 : 0;
+    // Resume where the previous scan left positions open (a key cut off by
+    // the end, or a matched key of a longer literal), not a whole longest
+    // term back.
+    size_t start = std::min(lex_resume_, lex_scanned_);
     hits_.clear();
-    matcher.Scan(lex_.text().substr(start), lex_scanned_ - start, &hits_, /*padded=*/true);
+    size_t resume =
+        matcher.Scan(lex_.text().substr(start), lex_scanned_ - start, &hits_, /*padded=*/true);
+    // A literal beginning before size - max_lit + 1 lies wholly in the view.
+    lex_resume_ = std::max(start + resume, lex_.size() >= max_lit ? lex_.size() - max_lit + 1 : 0);
     for (LiteralHit h : hits_) {
       h.begin += static_cast<uint32_t>(start);
       h.end += static_cast<uint32_t>(start);
@@ -236,6 +242,7 @@ void ScanStream::Trim(size_t release_rel, size_t keep_lex) {
   base_ += keep;
   consumed_ -= keep;
   lex_scanned_ -= drop_lex;
+  lex_resume_ = lex_resume_ > drop_lex ? lex_resume_ - drop_lex : 0;
   for (Candidate& c : pending_) {
     c.hit.begin -= static_cast<uint32_t>(drop_lex);
     c.hit.end -= static_cast<uint32_t>(drop_lex);

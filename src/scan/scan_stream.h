@@ -97,6 +97,7 @@ class ScanStream {
   size_t consumed_ = 0;  // Bytes of buf_ already normalised.
   NormalizedView lex_;   // Lexicon view of buf_[0, consumed_).
   size_t lex_scanned_ = 0;
+  size_t lex_resume_ = 0;   // Where the next lexicon scan starts (LiteralSet::Scan).
   NormalizedView pi_;       // PI view of buf_[0, consumed_) (when PI is on).
   size_t pi_done_ = 0;      // PI matches beginning before this view position are reported.
   size_t pi_last_run_ = 0;  // pi_.size() when the detectors last ran.

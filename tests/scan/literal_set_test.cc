@@ -71,6 +71,39 @@ TEST(LiteralSetTest, DuplicateLiteralsAreEachReported) {
   EXPECT_EQ(Hits(set, "买冰毒"), (std::vector<Hit>{{3, 9, 0}, {3, 9, 1}}));
 }
 
+// Resuming at the returned position after the text grew finds exactly the
+// hits that end in the new part (what a stream scanner relies on).
+TEST(LiteralSetTest, ResumePositionLosesNoHitWhenTheTextGrows) {
+  std::mt19937 rng(5);
+  const std::vector<std::string> alphabet = {"a", "b", "赌", "博", "网", "x"};
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> lits;
+    int count = 1 + static_cast<int>(rng() % 20);
+    for (int i = 0; i < count; ++i) {
+      std::string lit;
+      int pieces = 1 + static_cast<int>(rng() % 8);
+      for (int k = 0; k < pieces; ++k) lit += alphabet[rng() % alphabet.size()];
+      lits.push_back(lit);
+    }
+    LiteralSet set = BuildFrom(lits);
+    std::string text;
+    int parts = static_cast<int>(rng() % 30);
+    for (int k = 0; k < parts; ++k) {
+      text += rng() % 3 == 0 ? lits[rng() % lits.size()] : alphabet[rng() % alphabet.size()];
+    }
+    size_t split = text.empty() ? 0 : rng() % (text.size() + 1);
+    std::vector<Hit> got;
+    size_t resume = set.Scan(std::string_view(text).substr(0, split),
+                             [&](uint32_t id, size_t b, size_t e) { got.emplace_back(b, e, id); });
+    ASSERT_LE(resume, split);
+    set.Scan(std::string_view(text).substr(resume), [&](uint32_t id, size_t b, size_t e) {
+      if (resume + e > split) got.emplace_back(resume + b, resume + e, id);
+    });
+    std::sort(got.begin(), got.end());
+    ASSERT_EQ(got, Naive(lits, text)) << "round " << round << " split " << split << " " << text;
+  }
+}
+
 TEST(LiteralSetTest, EmptySetFindsNothing) {
   LiteralSet set = LiteralSet::Build({});
   EXPECT_TRUE(Hits(set, "anything").empty());

@@ -28,10 +28,14 @@ Status ScanStream::Close(StreamUpdate* update) {
   return Advance(true, update);
 }
 
+void ScanStream::Remember(const Finding& f) {
+  unreleased_spans_.push_back({f.begin, f.end});
+  if (options_.mask) unreleased_.push_back(f);
+}
+
 void ScanStream::EmitInvalid(const InvalidUtf8& run, StreamUpdate* update) {
-  Finding f = scanner_->InvalidFinding(run, buf_, base_);
-  update->findings.push_back(f);
-  unreleased_.push_back(std::move(f));
+  update->findings.push_back(scanner_->InvalidFinding(run, buf_, base_));
+  Remember(update->findings.back());
 }
 
 Status ScanStream::Advance(bool closing, StreamUpdate* update) {
@@ -108,7 +112,7 @@ Status ScanStream::Advance(bool closing, StreamUpdate* update) {
     if (Scanner::Suppressed(c.hit, allow_)) continue;
     size_t before = update->findings.size();
     scanner_->AppendLexiconFinding(c.hit, c.target, lex_, buf_, base_, &update->findings);
-    if (update->findings.size() > before) unreleased_.push_back(update->findings.back());
+    if (update->findings.size() > before) Remember(update->findings.back());
   }
   pending_.swap(still_pending);
 
@@ -146,9 +150,9 @@ Status ScanStream::Advance(bool closing, StreamUpdate* update) {
     // Never cut a reported finding in two.
     for (bool moved = true; moved;) {
       moved = false;
-      for (const Finding& f : unreleased_) {
-        if (f.begin < base_ + release && base_ + release < f.end && f.begin >= released_) {
-          release = f.begin - base_;
+      for (const auto& [begin, end] : unreleased_spans_) {
+        if (begin < base_ + release && base_ + release < end && begin >= released_) {
+          release = begin - base_;
           moved = true;
         }
       }
@@ -165,6 +169,8 @@ Status ScanStream::Advance(bool closing, StreamUpdate* update) {
   }
   released_ = base_ + release;
   std::erase_if(unreleased_, [&](const Finding& f) { return f.end <= released_; });
+  std::erase_if(unreleased_spans_,
+                [&](const std::pair<uint64_t, uint64_t>& f) { return f.second <= released_; });
 
   // 5. Drop what is neither held back nor needed as context.
   if (!closing) Trim(release, keep_lex);
@@ -188,9 +194,8 @@ void ScanStream::RunPi(bool closing, StreamUpdate* update) {
     match.begin += start;
     match.end += start;
     if (match.begin < pi_done_ || match.begin >= limit) continue;
-    Finding f = scanner_->PiFinding(match, pi_, buf_, base_);
-    update->findings.push_back(f);
-    unreleased_.push_back(std::move(f));
+    update->findings.push_back(scanner_->PiFinding(match, pi_, buf_, base_));
+    Remember(update->findings.back());
   }
   pi_done_ = limit;
 }

@@ -30,6 +30,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -84,6 +85,8 @@ class ScanStream {
   ScanStream(std::shared_ptr<const Scanner> scanner, const StreamOptions& options);
   Status Advance(bool closing, StreamUpdate* update);
   void EmitInvalid(const InvalidUtf8& run, StreamUpdate* update);
+  // Keeps what the release step needs of a reported finding.
+  void Remember(const Finding& f);
   void RunPi(bool closing, StreamUpdate* update);
   void Trim(size_t release_rel, size_t keep_lex);
   // Where the next PI detection starts: MaxMatchBytes() + MaxContextBytes()
@@ -105,7 +108,10 @@ class ScanStream {
   std::vector<Candidate> pending_;           // Lexicon hits not yet final.
   std::vector<LiteralHit> allow_;            // Allow-list hits that may still contain a hit.
   std::optional<InvalidUtf8> open_invalid_;  // Invalid run that may continue.
-  std::vector<Finding> unreleased_;          // Reported findings whose bytes are not yet released.
+  // Reported findings whose bytes are not yet released: their spans, and
+  // (only when masking) the findings themselves.
+  std::vector<std::pair<uint64_t, uint64_t>> unreleased_spans_;
+  std::vector<Finding> unreleased_;
   uint64_t released_ = 0;
   bool closed_ = false;
   std::vector<LiteralHit> hits_;

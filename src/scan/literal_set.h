@@ -16,7 +16,7 @@
 // where no key can match, and every reported hit is compared byte for byte.
 //
 // Cost: building O(n log n) in the number of literals (well under a second
-// for 1M); memory about 32 bits of filter + ~30 bytes of tables per literal
+// for 1M); memory about 32 bits of filter + ~45 bytes of tables per literal
 // plus the literal bytes. Scanning: a table lookup per byte, one filter probe
 // per character that can start a literal and key length in use.
 //

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/utf8.h"
 #include "gateway/request_parser.h"
 
 using namespace hegui::gateway;
@@ -27,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!error.is_object() || !error["error"]["message"].is_string()) std::abort();
     return 0;
   }
-  if (!IsValidUtf8(body)) std::abort();
+  if (!hegui::IsValidUtf8(body)) std::abort();
   if (call.model.empty() || !call.request.is_object() || call.endpoint != endpoint) std::abort();
   std::string forwarded =
       call.request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -4,63 +4,17 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
+#include "core/json_string.h"
+#include "core/utf8.h"
+
 namespace hegui::audit {
 
 using nlohmann::ordered_json;
 
 namespace {
 
-bool ValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<uint8_t>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (size_t k = 1; k < n; ++k) {
-      if ((static_cast<uint8_t>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += n;
-  }
-  return true;
-}
-
-// Appends `s` as a JSON string literal. Precondition: ValidUtf8(s).
-void AppendJsonString(std::string* out, std::string_view s) {
-  static const char* kHex = "0123456789abcdef";
-  out->push_back('"');
-  for (char ch : s) {
-    const auto c = static_cast<uint8_t>(ch);
-    switch (c) {
-      case '"':
-        *out += "\\\"";
-        break;
-      case '\\':
-        *out += "\\\\";
-        break;
-      case '\n':
-        *out += "\\n";
-        break;
-      case '\r':
-        *out += "\\r";
-        break;
-      case '\t':
-        *out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          *out += "\\u00";
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 15]);
-        } else {
-          out->push_back(ch);
-        }
-    }
-  }
-  out->push_back('"');
-}
-
 Status CheckText(std::string_view field, std::string_view value) {
-  if (!ValidUtf8(value)) {
+  if (!IsValidUtf8(value)) {
     return InvalidArgumentError("record: field '" + std::string(field) + "' is not UTF-8");
   }
   return OkStatus();

@@ -2,6 +2,23 @@
 
 namespace hegui {
 
+bool IsValidUtf8(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    uint32_t cp;
+    const int len = DecodeUtf8(p + i, n - i, &cp);
+    if (len <= 0) return false;
+    i += static_cast<size_t>(len);
+  }
+  return true;
+}
+
 void AppendUtf8(char32_t cp, std::string* out) {
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp));

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace hegui {
 
@@ -52,6 +53,9 @@ inline int DecodeUtf8(const unsigned char* p, size_t n, uint32_t* cp) {
   *cp = c;
   return len;
 }
+
+// True when all of `text` is well-formed UTF-8 by the rules of DecodeUtf8.
+bool IsValidUtf8(std::string_view text);
 
 // Appends the UTF-8 encoding of `cp` (<= U+10FFFF) to `out`.
 void AppendUtf8(char32_t cp, std::string* out);

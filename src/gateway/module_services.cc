@@ -9,7 +9,7 @@
 
 #include "audit/log.h"
 #include "audit/record.h"
-#include "core/utf8.h"
+#include "core/json_string.h"
 #include "scan/scanner.h"
 #include "store/api_key_token.h"
 #include "store/open.h"
@@ -34,12 +34,12 @@ class JsonObjectWriter {
   void Key(std::string_view key) {
     if (!first_) out_->push_back(',');
     first_ = false;
-    AppendString(key);
+    AppendJsonString(out_, key);
     out_->push_back(':');
   }
   void Str(std::string_view key, std::string_view value) {
     Key(key);
-    AppendString(value);
+    AppendJsonString(out_, value);
   }
   void Int(std::string_view key, int64_t value) {
     Key(key);
@@ -62,55 +62,6 @@ class JsonObjectWriter {
   void Close() { out_->push_back('}'); }
 
  private:
-  void AppendString(std::string_view s) {
-    static const char* kHex = "0123456789abcdef";
-    out_->push_back('"');
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    size_t i = 0;
-    while (i < s.size()) {
-      unsigned char c = p[i];
-      if (c >= 0x80) {
-        uint32_t cp;
-        int len = DecodeUtf8(p + i, s.size() - i, &cp);
-        if (len > 0) {
-          out_->append(s.substr(i, static_cast<size_t>(len)));
-          i += static_cast<size_t>(len);
-        } else {
-          *out_ += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER.
-          ++i;
-        }
-        continue;
-      }
-      switch (c) {
-        case '"':
-          *out_ += "\\\"";
-          break;
-        case '\\':
-          *out_ += "\\\\";
-          break;
-        case '\n':
-          *out_ += "\\n";
-          break;
-        case '\r':
-          *out_ += "\\r";
-          break;
-        case '\t':
-          *out_ += "\\t";
-          break;
-        default:
-          if (c < 0x20) {
-            *out_ += "\\u00";
-            out_->push_back(kHex[c >> 4]);
-            out_->push_back(kHex[c & 15]);
-          } else {
-            out_->push_back(static_cast<char>(c));
-          }
-      }
-      ++i;
-    }
-    out_->push_back('"');
-  }
-
   std::string* out_;
   bool first_ = true;
 };

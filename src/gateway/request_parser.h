@@ -23,9 +23,6 @@ namespace hegui::gateway {
 
 std::optional<LocalReply> ParseModelRequest(std::string_view body, Endpoint endpoint, Call* call);
 
-// True when `text` is well-formed UTF-8 (no overlong forms, no surrogates).
-bool IsValidUtf8(std::string_view text);
-
 }  // namespace hegui::gateway
 
 #endif  // HEGUI_GATEWAY_REQUEST_PARSER_H_

@@ -58,5 +58,16 @@ TEST(Utf8Test, AppendRoundTripsEveryScalarValueBoundary) {
   }
 }
 
+TEST(Utf8Test, IsValidUtf8AcceptsOnlyWholeWellFormedText) {
+  EXPECT_TRUE(IsValidUtf8(""));
+  EXPECT_TRUE(IsValidUtf8("h\xC3\xA9llo \xE4\xBD\xA0\xE5\xA5\xBD \xF0\x9F\x98\x80"));
+  EXPECT_FALSE(IsValidUtf8("a\xC0\xAF"));  // Overlong.
+  EXPECT_FALSE(
+      IsValidUtf8("\xED\xA0\x80"
+                  "b"));                  // Surrogate.
+  EXPECT_FALSE(IsValidUtf8("\xE4\xBD"));  // Cut short at the end.
+  EXPECT_FALSE(IsValidUtf8("x\x80"));     // Stray continuation byte.
+}
+
 }  // namespace
 }  // namespace hegui

@@ -70,12 +70,5 @@ TEST(RequestParserTest, StreamingSeveralChoicesIsRefused) {
   EXPECT_EQ(e->param, "n");
 }
 
-TEST(Utf8Test, RejectsOverlongAndSurrogates) {
-  EXPECT_TRUE(IsValidUtf8("héllo 你好 😀"));
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));
-  EXPECT_FALSE(IsValidUtf8("\xE4\xBD"));
-}
-
 }  // namespace
 }  // namespace hegui::gateway

@@ -14,17 +14,10 @@
 #include "audit/log.h"
 #include "audit/log_dir.h"
 #include "test_dir.h"
+#include "test_records.h"
 
 namespace hegui::audit {
 namespace {
-
-Record ModelCall(int i) {
-  Record r;
-  r.kind = RecordKind::kModelCall;
-  r.actor = "key:test";
-  r.body = "{\"n\":" + std::to_string(i) + "}";
-  return r;
-}
 
 std::unique_ptr<Log> OpenNew(const std::string& dir, LogOptions options = {}) {
   options.create_if_missing = true;

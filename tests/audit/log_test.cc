@@ -10,17 +10,10 @@
 #include "audit/note.h"
 #include "core/file.h"
 #include "test_dir.h"
+#include "test_records.h"
 
 namespace hegui::audit {
 namespace {
-
-Record ModelCall(int i) {
-  Record r;
-  r.kind = RecordKind::kModelCall;
-  r.actor = "key:test";
-  r.body = "{\"n\":" + std::to_string(i) + "}";
-  return r;
-}
 
 std::unique_ptr<Log> OpenOrDie(const std::string& dir, LogOptions options = {}) {
   StatusOr<std::unique_ptr<Log>> log = Log::Open(dir, options);

@@ -63,6 +63,13 @@ class ReadDeadline {
   std::shared_ptr<State> state_;
 };
 
+// 413 for a body over `limit` bytes (declared or read), then the close.
+net::awaitable<void> RefuseBodyTooLarge(beast::tcp_stream& stream, size_t limit) {
+  co_await Refuse(
+      stream, http::status::payload_too_large, "payload_too_large",
+      "the request body is larger than the limit of " + std::to_string(limit) + " bytes");
+}
+
 net::awaitable<void> RefuseTimeout(beast::tcp_stream& stream, std::chrono::milliseconds limit) {
   co_await Refuse(
       stream, http::status::request_timeout, "request_timeout",
@@ -269,9 +276,7 @@ net::awaitable<void> HttpServer::Serve(tcp::socket socket) {
         break;
       }
       if (ec == http::error::body_limit) {
-        co_await Refuse(stream, http::status::payload_too_large, "payload_too_large",
-                        "the request body is larger than the limit of " +
-                            std::to_string(limits.max_body_bytes) + " bytes");
+        co_await RefuseBodyTooLarge(stream, limits.max_body_bytes);
         break;
       }
       if (ec == http::error::header_limit) {
@@ -291,9 +296,7 @@ net::awaitable<void> HttpServer::Serve(tcp::socket socket) {
         break;
       }
       if (parser.content_length() && *parser.content_length() > limits.max_body_bytes) {
-        co_await Refuse(stream, http::status::payload_too_large, "payload_too_large",
-                        "the request body is larger than the limit of " +
-                            std::to_string(limits.max_body_bytes) + " bytes");
+        co_await RefuseBodyTooLarge(stream, limits.max_body_bytes);
         break;
       }
       if (!parser.is_done()) {
@@ -306,9 +309,7 @@ net::awaitable<void> HttpServer::Serve(tcp::socket socket) {
         break;
       }
       if (ec == http::error::body_limit) {
-        co_await Refuse(stream, http::status::payload_too_large, "payload_too_large",
-                        "the request body is larger than the limit of " +
-                            std::to_string(limits.max_body_bytes) + " bytes");
+        co_await RefuseBodyTooLarge(stream, limits.max_body_bytes);
         break;
       }
       if (ec) {

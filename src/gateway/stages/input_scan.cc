@@ -1,5 +1,7 @@
 #include "gateway/stages/input_scan.h"
 
+#include "gateway/stages/scan_stage_factory.h"
+
 namespace hegui::gateway {
 
 std::vector<nlohmann::json*> PromptStrings(Call& call) {
@@ -136,21 +138,6 @@ class InputScanStage : public Stage {
   GatewayServices* services_;
 };
 
-class InputScanFactory : public StageFactory {
- public:
-  InputScanFactory(std::shared_ptr<const StageConfig> config, GatewayServices* services)
-      : config_(std::move(config)), services_(services) {}
-  std::string_view name() const override { return "input_scan"; }
-  std::unique_ptr<Stage> Create() const override {
-    return std::make_unique<InputScanStage>(static_cast<const InputScanConfig*>(config_.get()),
-                                            services_);
-  }
-
- private:
-  std::shared_ptr<const StageConfig> config_;
-  GatewayServices* services_;
-};
-
 }  // namespace
 
 StatusOr<std::shared_ptr<const StageConfig>> ParseInputScanConfig(ConfigFields& fields) {
@@ -166,7 +153,8 @@ StatusOr<std::unique_ptr<StageFactory>> MakeInputScanFactory(
     return FailedPreconditionError("input_scan needs a scanner (scan/)");
   }
   return std::unique_ptr<StageFactory>(
-      std::make_unique<InputScanFactory>(std::move(config), services.services));
+      std::make_unique<ScanStageFactory<InputScanStage, InputScanConfig>>(
+          "input_scan", std::move(config), services.services));
 }
 
 }  // namespace hegui::gateway

@@ -1,5 +1,7 @@
 #include "gateway/stages/output_scan.h"
 
+#include "gateway/stages/scan_stage_factory.h"
+
 namespace hegui::gateway {
 
 namespace {
@@ -228,21 +230,6 @@ class OutputScanStage : public Stage {
   size_t mask_until_ = 0;     // Stream offset up to which released bytes are masked away.
 };
 
-class OutputScanFactory : public StageFactory {
- public:
-  OutputScanFactory(std::shared_ptr<const StageConfig> config, GatewayServices* services)
-      : config_(std::move(config)), services_(services) {}
-  std::string_view name() const override { return "output_scan"; }
-  std::unique_ptr<Stage> Create() const override {
-    return std::make_unique<OutputScanStage>(static_cast<const OutputScanConfig*>(config_.get()),
-                                             services_);
-  }
-
- private:
-  std::shared_ptr<const StageConfig> config_;
-  GatewayServices* services_;
-};
-
 }  // namespace
 
 StatusOr<std::shared_ptr<const StageConfig>> ParseOutputScanConfig(ConfigFields& fields) {
@@ -258,7 +245,8 @@ StatusOr<std::unique_ptr<StageFactory>> MakeOutputScanFactory(
     return FailedPreconditionError("output_scan needs a scanner (scan/)");
   }
   return std::unique_ptr<StageFactory>(
-      std::make_unique<OutputScanFactory>(std::move(config), services.services));
+      std::make_unique<ScanStageFactory<OutputScanStage, OutputScanConfig>>(
+          "output_scan", std::move(config), services.services));
 }
 
 }  // namespace hegui::gateway

@@ -35,22 +35,25 @@ void NormalizedView::ReserveSegments(size_t extra) {
 
 const NormalizedView::Segment& NormalizedView::SegmentAt(size_t i) const {
   const Segment* segs = segs_.get();
-  size_t f = finger_ < nsegs_ ? finger_ : 0;
-  const Segment* lo = segs;
-  const Segment* hi = segs + nsegs_;
+  const size_t n = nsegs_;
+  const size_t f = finger_ < n ? finger_ : 0;
+  // The answer lies in [lo, hi): segs[lo].view <= i and (hi == n or
+  // i < segs[hi].view). Lookups mostly move forward by a little, so search
+  // forward from the finger in doubling steps (cost: log of the distance).
+  size_t lo = 0;
+  size_t hi = f;
   if (segs[f].view <= i) {
-    for (size_t k = f; k < f + 3 && k < nsegs_; ++k) {
-      if (k + 1 == nsegs_ || i < segs[k + 1].view) {
-        finger_ = k;
-        return segs[k];
-      }
+    lo = f;
+    hi = f + 1;
+    for (size_t step = 1; hi < n && segs[hi].view <= i; step *= 2) {
+      lo = hi;
+      hi = lo + step;
     }
-    lo = segs + f + 3;
-  } else {
-    hi = segs + f;
+    hi = std::min(hi, n);
   }
-  const Segment* it =
-      std::upper_bound(lo, hi, i, [](size_t v, const Segment& s) { return v < s.view; }) - 1;
+  const Segment* it = std::upper_bound(segs + lo + 1, segs + hi, i,
+                                       [](size_t v, const Segment& s) { return v < s.view; }) -
+                      1;
   finger_ = static_cast<size_t>(it - segs);
   return *it;
 }

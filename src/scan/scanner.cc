@@ -64,34 +64,57 @@ bool Scanner::Suppressed(const LiteralHit& hit, const std::vector<LiteralHit>& a
   return false;
 }
 
+bool Scanner::LexiconSpan(const LiteralHit& hit, const LexiconTarget& target,
+                          const NormalizedView& lex, std::string_view original, size_t* b,
+                          size_t* e) const {
+  std::tie(*b, *e) = lex.SourceSpan(hit.begin, hit.end, original);
+  if (!target.whole_word) return true;
+  const CharFold& fold = normalizer_.fold();
+  if (*b > 0) {
+    size_t prev = *b - 1;
+    while (prev > 0 && *b - prev < 4 &&
+           (static_cast<unsigned char>(original[prev]) & 0xC0) == 0x80) {
+      --prev;
+    }
+    if (IsWordCharAt(fold, original, prev)) return false;
+  }
+  return *e >= original.size() || !IsWordCharAt(fold, original, *e);
+}
+
+void Scanner::FillLexiconFinding(const LexiconTarget& target, size_t b, size_t e,
+                                 std::string_view original, uint64_t base, Finding* f) const {
+  const LexiconEntry& entry = matcher_->lexicon().entries()[target.entry];
+  f->kind = FindingKind::kLexicon;
+  f->begin = base + b;
+  f->end = base + e;
+  f->text.assign(original.substr(b, e - b));
+  f->category = entry.category;
+  auto it = matcher_->lexicon().categories().find(entry.category);
+  if (it != matcher_->lexicon().categories().end()) f->article = it->second;
+  f->rule_id = entry.rule_id;
+  f->confidence = ConfidenceOf(target.form);
+}
+
+void Scanner::FillPiFinding(const PiMatch& m, size_t b, size_t e, std::string_view original,
+                            uint64_t base, Finding* f) {
+  f->kind = FindingKind::kPersonalInfo;
+  f->begin = base + b;
+  f->end = base + e;
+  f->text.assign(original.substr(b, e - b));
+  f->category = PiTypeName(m.type);
+  f->article = "CSL-44";
+  f->rule_id = m.rule_id;
+  f->confidence = m.confidence;
+  f->pi_type = m.type;
+}
+
 void Scanner::AppendLexiconFinding(const LiteralHit& hit, const LexiconTarget& target,
                                    const NormalizedView& lex, std::string_view original,
                                    uint64_t base, std::vector<Finding>* out) const {
-  auto [b, e] = lex.SourceSpan(hit.begin, hit.end, original);
-  if (target.whole_word) {
-    const CharFold& fold = normalizer_.fold();
-    if (b > 0) {
-      size_t prev = b - 1;
-      while (prev > 0 && b - prev < 4 &&
-             (static_cast<unsigned char>(original[prev]) & 0xC0) == 0x80) {
-        --prev;
-      }
-      if (IsWordCharAt(fold, original, prev)) return;
-    }
-    if (e < original.size() && IsWordCharAt(fold, original, e)) return;
+  size_t b, e;
+  if (LexiconSpan(hit, target, lex, original, &b, &e)) {
+    FillLexiconFinding(target, b, e, original, base, &out->emplace_back());
   }
-  const LexiconEntry& entry = matcher_->lexicon().entries()[target.entry];
-  Finding f;
-  f.kind = FindingKind::kLexicon;
-  f.begin = base + b;
-  f.end = base + e;
-  f.text = std::string(original.substr(b, e - b));
-  f.category = entry.category;
-  auto it = matcher_->lexicon().categories().find(entry.category);
-  if (it != matcher_->lexicon().categories().end()) f.article = it->second;
-  f.rule_id = entry.rule_id;
-  f.confidence = ConfidenceOf(target.form);
-  out->push_back(std::move(f));
 }
 
 Finding Scanner::InvalidFinding(const InvalidUtf8& run, std::string_view original,
@@ -110,17 +133,23 @@ Finding Scanner::PiFinding(const PiMatch& m, const NormalizedView& pi, std::stri
                            uint64_t base) const {
   auto [b, e] = pi.SourceSpan(m.begin, m.end, original);
   Finding f;
-  f.kind = FindingKind::kPersonalInfo;
-  f.begin = base + b;
-  f.end = base + e;
-  f.text = std::string(original.substr(b, e - b));
-  f.category = std::string(PiTypeName(m.type));
-  f.article = "CSL-44";
-  f.rule_id = std::string(m.rule_id);
-  f.confidence = m.confidence;
-  f.pi_type = m.type;
+  FillPiFinding(m, b, e, original, base, &f);
   return f;
 }
+
+namespace {
+
+// A finding before its strings exist: its original span, kind and where the
+// rest comes from (a lexicon target, a PI match or an invalid run, by index).
+// Scan() orders these and makes each Finding once, in place.
+struct Pending {
+  uint32_t begin;
+  uint32_t end;
+  FindingKind kind;
+  uint32_t source;
+};
+
+}  // namespace
 
 StatusOr<std::vector<Finding>> Scanner::Scan(std::string_view text) const {
   if (text.size() >= std::numeric_limits<uint32_t>::max()) {
@@ -131,18 +160,21 @@ StatusOr<std::vector<Finding>> Scanner::Scan(std::string_view text) const {
   thread_local NormalizedView pi;
   thread_local std::vector<LiteralHit> hits;
   thread_local std::vector<PiMatch> pi_matches;
+  thread_local std::vector<Pending> pending;
   std::vector<InvalidUtf8> invalid;
   lex.Clear();
   pi.Clear();
   hits.clear();
   pi_matches.clear();
+  pending.clear();
   normalizer_.Append(text, 0, true, matcher_->literal_count() > 0 ? &lex : nullptr,
                      pi_ != nullptr ? &pi : nullptr,
                      config_.report_invalid_utf8 ? &invalid : nullptr);
   if (lex.size() > 0) matcher_->Scan(lex.text(), 0, &hits, /*padded=*/true);
   if (pi_ != nullptr) pi_->Detect(pi.text(), &pi_matches);
-  std::vector<Finding> findings;
-  findings.reserve(hits.size() + pi_matches.size() + invalid.size());
+
+  // Spans first (each view's lookups move forward), in three runs: lexicon,
+  // PI, invalid.
   std::vector<LiteralHit> allow;
   const auto& entries = matcher_->lexicon().entries();
   for (const LiteralHit& h : hits) {
@@ -154,16 +186,79 @@ StatusOr<std::vector<Finding>> Scanner::Scan(std::string_view text) const {
       }
     }
   }
+  const LexiconTarget* targets = matcher_->targets_begin(0);
   for (const LiteralHit& h : hits) {
     if (!allow.empty() && Suppressed(h, allow)) continue;
     for (const LexiconTarget* t = matcher_->targets_begin(h.literal);
          t != matcher_->targets_end(h.literal); ++t) {
-      if (!entries[t->entry].allow) AppendLexiconFinding(h, *t, lex, text, 0, &findings);
+      size_t b, e;
+      if (!entries[t->entry].allow && LexiconSpan(h, *t, lex, text, &b, &e)) {
+        pending.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e),
+                           FindingKind::kLexicon, static_cast<uint32_t>(t - targets)});
+      }
     }
   }
-  for (const PiMatch& m : pi_matches) findings.push_back(PiFinding(m, pi, text, 0));
-  for (const InvalidUtf8& run : invalid) findings.push_back(InvalidFinding(run, text, 0));
-  SortFindings(&findings);
+  const size_t pi_begin = pending.size();
+  for (uint32_t k = 0; k < pi_matches.size(); ++k) {
+    auto [b, e] = pi.SourceSpan(pi_matches[k].begin, pi_matches[k].end, text);
+    pending.push_back(
+        {static_cast<uint32_t>(b), static_cast<uint32_t>(e), FindingKind::kPersonalInfo, k});
+  }
+  const size_t invalid_begin = pending.size();
+  for (uint32_t k = 0; k < invalid.size(); ++k) {
+    pending.push_back({static_cast<uint32_t>(invalid[k].offset),
+                       static_cast<uint32_t>(invalid[k].offset + invalid[k].length),
+                       FindingKind::kInvalidUtf8, k});
+  }
+
+  // The order of SortFindings: (begin, end, kind, rule_id, category); the
+  // strings are consulted only on ties. Each run is nearly always sorted
+  // already (spans map monotonically), so sorting is mostly merging.
+  auto rule_and_category = [&](const Pending& p) -> std::pair<std::string_view, std::string_view> {
+    switch (p.kind) {
+      case FindingKind::kLexicon: {
+        const LexiconEntry& entry = entries[targets[p.source].entry];
+        return {entry.rule_id, entry.category};
+      }
+      case FindingKind::kPersonalInfo:
+        return {pi_matches[p.source].rule_id, PiTypeName(pi_matches[p.source].type)};
+      case FindingKind::kInvalidUtf8:
+        break;
+    }
+    return {"utf8", "invalid_utf8"};
+  };
+  auto less = [&](const Pending& a, const Pending& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end < b.end;
+    if (a.kind != b.kind) return a.kind < b.kind;
+    return rule_and_category(a) < rule_and_category(b);
+  };
+  const auto first = pending.begin();
+  const auto pi_first = first + static_cast<ptrdiff_t>(pi_begin);
+  const auto invalid_first = first + static_cast<ptrdiff_t>(invalid_begin);
+  for (auto [b, e] : {std::pair{first, pi_first}, std::pair{pi_first, invalid_first},
+                      std::pair{invalid_first, pending.end()}}) {
+    if (!std::is_sorted(b, e, less)) std::sort(b, e, less);
+  }
+  std::inplace_merge(first, pi_first, invalid_first, less);
+  std::inplace_merge(first, invalid_first, pending.end(), less);
+
+  std::vector<Finding> findings;
+  findings.reserve(pending.size());
+  for (const Pending& p : pending) {
+    Finding& f = findings.emplace_back();
+    switch (p.kind) {
+      case FindingKind::kLexicon:
+        FillLexiconFinding(targets[p.source], p.begin, p.end, text, 0, &f);
+        break;
+      case FindingKind::kPersonalInfo:
+        FillPiFinding(pi_matches[p.source], p.begin, p.end, text, 0, &f);
+        break;
+      case FindingKind::kInvalidUtf8:
+        f = InvalidFinding(invalid[p.source], text, 0);
+        break;
+    }
+  }
   return findings;
 }
 

@@ -106,6 +106,17 @@ class Scanner : public std::enable_shared_from_this<Scanner> {
   Finding PiFinding(const PiMatch& m, const NormalizedView& pi, std::string_view original,
                     uint64_t base) const;
 
+  // The original span [*b, *e) of a lexicon hit; false when a whole-word
+  // target is not a whole word there.
+  bool LexiconSpan(const LiteralHit& hit, const LexiconTarget& target, const NormalizedView& lex,
+                   std::string_view original, size_t* b, size_t* e) const;
+  // Fills `f` (default-constructed) for a lexicon target found at original
+  // [b, e), or for a PI match found there.
+  void FillLexiconFinding(const LexiconTarget& target, size_t b, size_t e,
+                          std::string_view original, uint64_t base, Finding* f) const;
+  static void FillPiFinding(const PiMatch& m, size_t b, size_t e, std::string_view original,
+                            uint64_t base, Finding* f);
+
   ScannerConfig config_;  // config_.lexicon is moved into the matcher.
   Normalizer normalizer_;
   std::unique_ptr<const LexiconMatcher> matcher_;

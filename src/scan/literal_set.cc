@@ -1,7 +1,12 @@
 #include "scan/literal_set.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace hegui::scan {
 
@@ -21,7 +26,15 @@ LiteralSet LiteralSet::Build(const std::vector<std::string_view>& literals) {
     std::memcpy(&key, lit.data(), len);
     key |= static_cast<uint64_t>(len) << 56;
     keyed.push_back({key, id});
-    set.lens_by_byte_[static_cast<unsigned char>(lit[0])] |= 1u << len;
+    const auto first = static_cast<unsigned char>(lit[0]);
+    set.lens_by_byte_[first] |= 1u << len;
+    (first < 0x80 ? set.starts_lo_ : set.starts_hi_)[first & 15] |= 1u << ((first >> 4) & 7);
+  }
+  for (unsigned b = 0; b < 256; ++b) {
+    const unsigned lens = set.lens_by_byte_[b];
+    if (lens != 0 && (lens & (lens - 1)) == 0) {
+      set.single_mask_[b] = KeyMask(static_cast<unsigned>(std::countr_zero(lens)));
+    }
   }
   std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
     return a.key < b.key || (a.key == b.key && a.id < b.id);
@@ -41,9 +54,9 @@ LiteralSet LiteralSet::Build(const std::vector<std::string_view>& literals) {
     size_t e = i;
     while (e < keyed.size() && keyed[e].key == keyed[i].key) ++e;
     uint64_t key = keyed[i].key;
-    uint64_t h = FilterHash(key);
-    set.bloom_[h >> set.bloom_shift_] |=
-        (uint64_t{1} << (h & 63)) | (uint64_t{1} << ((h >> 6) & 63));
+    const uint64_t h = (key & KeyMask(kMaxKey)) * kFilterMul;
+    set.bloom_[h >> set.bloom_shift_] |= (uint64_t{1} << ((h >> (set.bloom_shift_ - 6)) & 63)) |
+                                         (uint64_t{1} << ((h >> (set.bloom_shift_ - 12)) & 63));
     size_t s = Mix(key) & mask;
     while (set.slots_[s].key != 0) s = (s + 1) & mask;
     set.slots_[s] = {key, static_cast<uint32_t>(set.lits_.size()), static_cast<uint32_t>(e - i)};
@@ -57,9 +70,120 @@ LiteralSet LiteralSet::Build(const std::vector<std::string_view>& literals) {
   return set;
 }
 
+// FilterBits, compiled twice: for any x86-64 (or other) CPU, and with AVX2
+// and BMI2 (one-instruction variable shifts) where the CPU has them.
+struct LiteralSetFilter {
+  // Tests every position of `cand` (bit k of word w: position 64 * w + k,
+  // whose byte starts a literal) and keeps those where a key passes.
+  [[gnu::always_inline]] static inline void Probe(const LiteralSet& set, const unsigned char* p,
+                                                  size_t words, uint64_t* cand) {
+    // MayContain, with the set's fields held in registers.
+    const uint64_t* bloom = set.bloom_.data();
+    const unsigned shift = set.bloom_shift_;
+    const unsigned shift1 = shift - 6;
+    const unsigned shift2 = shift - 12;
+    auto may_contain = [&](uint64_t bytes) {
+      const uint64_t h = bytes * LiteralSet::kFilterMul;
+      const uint64_t bits =
+          (uint64_t{1} << ((h >> shift1) & 63)) | (uint64_t{1} << ((h >> shift2) & 63));
+      return (bloom[h >> shift] & bits) == bits;
+    };
+    for (size_t w = 0; w < words; ++w) {
+      const unsigned char* base = p + 64 * w;
+      uint64_t passed = 0;
+      for (uint64_t m = cand[w]; m != 0; m &= m - 1) {
+        const unsigned k = static_cast<unsigned>(__builtin_ctzll(m));
+        uint64_t word;
+        std::memcpy(&word, base + k, 8);
+        const uint64_t mask = set.single_mask_[base[k]];
+        if (mask != 0) [[likely]] {
+          if (may_contain(word & mask)) [[unlikely]] {
+            passed |= uint64_t{1} << k;
+          }
+        } else {
+          for (unsigned lens = set.lens_by_byte_[base[k]]; lens != 0; lens &= lens - 1) {
+            const unsigned len = static_cast<unsigned>(__builtin_ctz(lens));
+            if (may_contain(word & LiteralSet::KeyMask(len))) passed |= uint64_t{1} << k;
+          }
+        }
+      }
+      cand[w] = passed;
+    }
+  }
+
+  static void Generic(const LiteralSet& set, const unsigned char* p, size_t words, uint64_t* out) {
+    for (size_t w = 0; w < words; ++w) {
+      uint64_t bits = 0;
+      for (unsigned k = 0; k < 64; ++k) {
+        bits |= uint64_t{set.lens_by_byte_[p[64 * w + k]] != 0} << k;
+      }
+      out[w] = bits;
+    }
+    Probe(set, p, words, out);
+  }
+
+#if defined(__x86_64__)
+  // Bit k set iff q[k] starts a literal, for 32 bytes: each byte's low
+  // nibble picks a row of the nibble table (lo_table below 0x80, hi_table
+  // from 0x80), its high nibble the bit of that row.
+  [[gnu::target("avx2,bmi,bmi2"), gnu::always_inline]] static inline uint32_t Classify32(
+      const unsigned char* q, __m256i lo_table, __m256i hi_table, __m256i bit_of_high) {
+    const __m256i nibble = _mm256_set1_epi8(0x0F);
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(q));
+    const __m256i low = _mm256_and_si256(v, nibble);
+    const __m256i high = _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble);
+    // Bytes >= 0x80 (sign bit set) take the high table.
+    const __m256i row = _mm256_blendv_epi8(_mm256_shuffle_epi8(lo_table, low),
+                                           _mm256_shuffle_epi8(hi_table, low), v);
+    const __m256i hit = _mm256_and_si256(row, _mm256_shuffle_epi8(bit_of_high, high));
+    const __m256i none = _mm256_cmpeq_epi8(hit, _mm256_setzero_si256());
+    return ~static_cast<uint32_t>(_mm256_movemask_epi8(none));
+  }
+
+  [[gnu::target("avx2,bmi,bmi2")]] static void Avx2(const LiteralSet& set, const unsigned char* p,
+                                                    size_t words, uint64_t* out) {
+    const __m256i lo_table = _mm256_broadcastsi128_si256(
+        _mm_load_si128(reinterpret_cast<const __m128i*>(set.starts_lo_)));
+    const __m256i hi_table = _mm256_broadcastsi128_si256(
+        _mm_load_si128(reinterpret_cast<const __m128i*>(set.starts_hi_)));
+    // Bit h & 7 for high nibble h.
+    const __m256i bit_of_high =
+        _mm256_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16,
+                         32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128);
+    for (size_t w = 0; w < words; ++w) {
+      const unsigned char* q = p + 64 * w;
+      out[w] = uint64_t{Classify32(q, lo_table, hi_table, bit_of_high)} |
+               (uint64_t{Classify32(q + 32, lo_table, hi_table, bit_of_high)} << 32);
+    }
+    Probe(set, p, words, out);
+  }
+
+  static inline const bool kHaveAvx2 = __builtin_cpu_supports("avx2") &&
+                                       __builtin_cpu_supports("bmi") &&
+                                       __builtin_cpu_supports("bmi2");
+#endif
+  static inline std::atomic<bool> simd_enabled{true};
+};
+
+bool LiteralSet::SetSimdEnabled(bool on) {
+  return LiteralSetFilter::simd_enabled.exchange(on, std::memory_order_relaxed);
+}
+
+void LiteralSet::FilterBits(const unsigned char* p, size_t words, uint64_t* out) const {
+#if defined(__x86_64__)
+  if (LiteralSetFilter::kHaveAvx2 &&
+      LiteralSetFilter::simd_enabled.load(std::memory_order_relaxed)) {
+    LiteralSetFilter::Avx2(*this, p, words, out);
+    return;
+  }
+#endif
+  LiteralSetFilter::Generic(*this, p, words, out);
+}
+
 size_t LiteralSet::MemoryBytes() const {
   return bloom_.size() * sizeof(uint64_t) + slots_.size() * sizeof(Slot) +
-         lits_.size() * sizeof(Lit) + pool_.size() + sizeof(lens_by_byte_);
+         lits_.size() * sizeof(Lit) + pool_.size() + sizeof(lens_by_byte_) + sizeof(single_mask_) +
+         sizeof(starts_lo_) + sizeof(starts_hi_);
 }
 
 }  // namespace hegui::scan

@@ -142,5 +142,42 @@ TEST(LiteralSetTest, RandomisedAgreesWithNaiveMatcher) {
   }
 }
 
+// Texts of several 64-byte words and 1 KiB blocks (the filter's units),
+// over all 256 byte values, with literals planted at word and block edges
+// and at the very end; literals whose first byte has one key length and
+// several; both the SIMD and the portable path, padded and not.
+TEST(LiteralSetTest, LongTextsAgreeWithNaiveMatcherAtBlockEdges) {
+  std::mt19937 rng(7);
+  auto random_bytes = [&](size_t len) {
+    std::string s;
+    for (size_t i = 0; i < len; ++i) s += static_cast<char>(rng() % 256);
+    return s;
+  };
+  for (bool simd : {true, false}) {
+    const bool before = LiteralSet::SetSimdEnabled(simd);
+    for (int round = 0; round < 40; ++round) {
+      std::vector<std::string> lits;
+      int count = 1 + static_cast<int>(rng() % 60);
+      for (int i = 0; i < count; ++i) lits.push_back(random_bytes(1 + rng() % 12));
+      // One first byte with key lengths 1, 3 and 6.
+      lits.push_back("\xe8");
+      lits.push_back("\xe8\xb5\x8c");
+      lits.push_back("\xe8\xb5\x8c\xe5\x8d\x9a\xe7\xbd\x91");
+      LiteralSet set = BuildFrom(lits);
+      std::string text = random_bytes(64 * (1 + rng() % 40) + rng() % 64);
+      for (size_t edge : {size_t{0}, size_t{60}, size_t{63}, size_t{64}, size_t{1020}, size_t{1023},
+                          size_t{1024}, size_t{2047}, text.size()}) {
+        const std::string& lit = lits[rng() % lits.size()];
+        const size_t at = std::min(edge, text.size() - lit.size());  // Ends at the end at most.
+        text.replace(at, lit.size(), lit);
+      }
+      std::vector<Hit> expected = Naive(lits, text);
+      ASSERT_EQ(Hits(set, text), expected) << "round " << round << " simd " << simd;
+      ASSERT_EQ(PaddedHits(set, text, lits[0]), expected) << "round " << round << " simd " << simd;
+    }
+    LiteralSet::SetSimdEnabled(before);
+  }
+}
+
 }  // namespace
 }  // namespace hegui::scan

@@ -255,9 +255,15 @@ StatusOr<std::unique_ptr<CharFold>> CharFold::Build(const std::string& opencc_di
     fold->stage1_[b] = it->second;
   }
   if (spoof != nullptr) uspoof_close(spoof);
+  fold->ascii_lex_is_alnum_lower_ = true;
   for (uint32_t c = 0; c < 128; ++c) {
     std::string lex = builder.LexForm(c);
     fold->ascii_lex_[c] = lex.size() == 1 ? lex[0] : 0;
+    const char expected = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ? static_cast<char>(c)
+                          : c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
+                                                 : 0;
+    fold->ascii_lex_is_alnum_lower_ =
+        fold->ascii_lex_is_alnum_lower_ && fold->ascii_lex_[c] == expected;
   }
   fold->pool_.append(4, '\0');  // Lets the hot path copy 4 bytes from any form.
   fold->pool_.shrink_to_fit();

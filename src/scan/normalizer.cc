@@ -1,8 +1,13 @@
 #include "scan/normalizer.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <string>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace hegui::scan {
 namespace {
@@ -224,6 +229,72 @@ class NormalizerAppend {
     s.size = size;
     s.delta = delta;
   }
+#if defined(__SSE2__)
+  // The ASCII bytes at p folded: letters lower-cased (16 bytes, SSE2; every
+  // byte < 0x80, so signed comparisons order them as bytes). `upper` gets the
+  // mask of the upper-case letters.
+  static __m128i FoldAscii16(const unsigned char* p, __m128i* upper) {
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    *upper = _mm_and_si128(_mm_cmpgt_epi8(w, _mm_set1_epi8('A' - 1)),
+                           _mm_cmplt_epi8(w, _mm_set1_epi8('Z' + 1)));
+    return _mm_add_epi8(w, _mm_and_si128(*upper, _mm_set1_epi8(0x20)));
+  }
+  // AsciiLex for a fold table that keeps exactly the letters and digits,
+  // letters lower-cased: 16 bytes at a time, one step per run of kept bytes
+  // (a word) instead of one per byte, without branches for the first three
+  // runs of each 16 bytes. A run continues the segment or starts one (as in
+  // InStep) and is stored as 16 bytes folded from the input again (reading
+  // up to 15 bytes past the 16, hence the last 32 bytes go byte by byte), of
+  // which those past the run are overwritten later (kSpare leaves room).
+  [[gnu::noinline]] static void AsciiLexAlnum(Sink& s, const unsigned char* p, size_t i, size_t e,
+                                              uint32_t base, const char* ascii_lex) {
+    NormalizedView& v = *s.view;
+    // At most one segment per two bytes, plus the one written past the end.
+    v.ReserveSegments((e - i) / 2 + 2);
+    NormalizedView::Segment* segs = v.segs_.get();
+    size_t nsegs = v.nsegs_;
+    char* data = s.data;
+    size_t size = s.size;
+    uint64_t delta = s.delta;
+    size_t k = i;
+    for (; k + 32 <= e; k += 16) {
+      __m128i upper;
+      const __m128i folded = FoldAscii16(p + k, &upper);
+      const __m128i keep_v =
+          _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                     _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1))),
+                       _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('0' - 1)),
+                                     _mm_cmplt_epi8(folded, _mm_set1_epi8('9' + 1))));
+      const unsigned keep = static_cast<unsigned>(_mm_movemask_epi8(keep_v));
+      const unsigned dropped = ~keep | 0x10000u;  // Bit 16: past the end.
+      unsigned starts = keep & ~(keep << 1);      // First byte of each run of kept bytes.
+      auto run = [&] {
+        const bool valid = starts != 0;
+        const unsigned start = std::min(static_cast<unsigned>(std::countr_zero(starts)), 15u);
+        const unsigned length = static_cast<unsigned>(std::countr_zero(dropped >> start));
+        const uint32_t orig = base + static_cast<uint32_t>(k + start);
+        const uint64_t d = kOffsetBias + orig - size;
+        const bool fresh = valid & (d != delta);
+        segs[nsegs] = {static_cast<uint32_t>(size), orig, false};
+        nsegs += fresh;
+        delta = fresh ? d : delta;
+        __m128i unused;
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(data + size),
+                         FoldAscii16(p + k + start, &unused));
+        size += valid ? length : 0;
+        starts &= starts - 1;
+      };
+      run();
+      run();
+      run();
+      while (starts != 0) run();
+    }
+    v.nsegs_ = nsegs;
+    s.size = size;
+    s.delta = delta;
+    if (k < e) AsciiLex(s, p, k, e, base, ascii_lex);
+  }
+#endif
 };
 
 template <bool Collapse>
@@ -235,6 +306,7 @@ size_t NormalizerAppend::Run(const Normalizer& norm, std::string_view input, uin
   const CharFold& fold = *norm.fold_;
   const char* pool = fold.pool();
   const char* ascii_lex = fold.ascii_lex();
+  const bool alnum_lower = fold.ascii_lex_is_alnum_lower();
   Sink L, P;
   L.view = lex;
   P.view = pi;
@@ -286,6 +358,10 @@ size_t NormalizerAppend::Run(const Normalizer& norm, std::string_view input, uin
             InStep(L, base + static_cast<uint32_t>(k));
             L.data[L.size++] = f;
           }
+#if defined(__SSE2__)
+        } else if (alnum_lower && e - i >= 32) {
+          AsciiLexAlnum(L, p, i, e, base, ascii_lex);
+#endif
         } else {
           AsciiLex(L, p, i, e, base, ascii_lex);
         }

@@ -122,10 +122,72 @@ TEST(NormalizerTest, OffsetMapPointsAtTheOriginalCharacter) {
   }
 }
 
-// The offset map is stored as segments; this checks it byte by byte, for both
-// views, with and without repeat collapsing, in one Append and in chunks,
-// against a reference built one original character at a time, and again
-// after DropFront() (the stream's trimming).
+// Checks the views of `text` byte by byte, for both views: one Append and
+// random chunks give the same views and maps; every view byte maps to the
+// original character whose form (folded alone) it belongs to; IndexAtOrAfter
+// agrees; and again after DropFront() (the stream's trimming).
+void CheckViewsAgainstReference(const Normalizer& n, const std::string& text, std::mt19937& rng) {
+  NormalizedView lex, pi;
+  n.Append(text, 0, true, &lex, &pi, nullptr);
+  // Chunked appends give the same views and maps.
+  NormalizedView lex2, pi2;
+  size_t consumed = 0;
+  while (consumed < text.size()) {
+    size_t end = std::min(text.size(), consumed + 1 + rng() % 7);
+    consumed += n.Append(std::string_view(text).substr(consumed, end - consumed),
+                         static_cast<uint32_t>(consumed), end == text.size(), &lex2, &pi2, nullptr);
+  }
+  for (auto [view, other] : {std::pair{&lex, &lex2}, std::pair{&pi, &pi2}}) {
+    ASSERT_EQ(view->text(), other->text()) << text;
+    for (size_t i = 0; i < view->size(); ++i) ASSERT_EQ(other->source(i), view->source(i));
+    // Reference: the view is a sequence of forms, each of the original
+    // character at its source, every byte of which maps to that character.
+    for (size_t i = 0; i < view->size();) {
+      uint32_t src = view->source(i);
+      std::string_view ch = std::string_view(text).substr(src, OriginalCharLength(text, src));
+      std::string form = view == &lex ? Lex(n, ch) : Pi(n, ch);
+      ASSERT_FALSE(form.empty()) << text;
+      ASSERT_EQ(view->text().substr(i, form.size()), form) << text;
+      for (size_t k = 0; k < form.size(); ++k) ASSERT_EQ(view->source(i + k), src) << text;
+      if (i > 0) {
+        ASSERT_GT(src, view->source(i - 1)) << text;
+      }
+      i += form.size();
+    }
+    // Every original character with a non-empty form is in the view (unless
+    // repeats are collapsed).
+    if (!n.options().collapse_repeats) {
+      size_t chars = 0;
+      for (size_t o = 0; o < text.size(); o += OriginalCharLength(text, o)) {
+        std::string_view ch = std::string_view(text).substr(o, OriginalCharLength(text, o));
+        chars += !(view == &lex ? Lex(n, ch) : Pi(n, ch)).empty();
+      }
+      size_t starts = 0;
+      for (size_t i = 0; i < view->size(); ++i)
+        starts += i == 0 || view->source(i) != view->source(i - 1);
+      ASSERT_EQ(starts, chars) << text;
+    }
+    for (size_t o = 0; o <= text.size(); ++o) {
+      size_t expect = 0;
+      while (expect < view->size() && view->source(expect) < o) ++expect;
+      ASSERT_EQ(view->IndexAtOrAfter(o), expect) << text;
+    }
+    // Drop a prefix at a character boundary; the rest maps the same, shifted.
+    if (view->size() == 0) continue;
+    size_t cut = rng() % view->size();
+    while (cut > 0 && (static_cast<unsigned char>(view->text()[cut]) & 0xC0) == 0x80) --cut;
+    uint32_t shift = view->source(cut);
+    std::vector<uint32_t> before;
+    for (size_t i = cut; i < view->size(); ++i) before.push_back(view->source(i) - shift);
+    std::string rest(view->text().substr(cut));
+    view->DropFront(cut, shift);
+    ASSERT_EQ(view->text(), rest);
+    for (size_t i = 0; i < view->size(); ++i) ASSERT_EQ(view->source(i), before[i]) << text;
+  }
+}
+
+// The offset map is stored as segments; this checks it against the
+// reference above, with and without repeat collapsing.
 TEST(NormalizerTest, SegmentedOffsetMapEqualsPerByteReference) {
   const std::string alphabet[] = {"a", "Z",      "１", "賭",         "博",       "，",   ".",
                                   " ", "\u200b", "с",  "①",          "é",        "\xff", "㈱",
@@ -137,51 +199,46 @@ TEST(NormalizerTest, SegmentedOffsetMapEqualsPerByteReference) {
       std::string text;
       int len = static_cast<int>(rng() % 60);
       for (int i = 0; i < len; ++i) text += alphabet[rng() % std::size(alphabet)];
-      NormalizedView lex, pi;
-      n.Append(text, 0, true, &lex, &pi, nullptr);
-      // Chunked appends give the same views and maps.
-      NormalizedView lex2, pi2;
-      size_t consumed = 0;
-      while (consumed < text.size()) {
-        size_t end = std::min(text.size(), consumed + 1 + rng() % 7);
-        consumed +=
-            n.Append(std::string_view(text).substr(consumed, end - consumed),
-                     static_cast<uint32_t>(consumed), end == text.size(), &lex2, &pi2, nullptr);
-      }
-      for (auto [view, other] : {std::pair{&lex, &lex2}, std::pair{&pi, &pi2}}) {
-        ASSERT_EQ(view->text(), other->text()) << text;
-        for (size_t i = 0; i < view->size(); ++i) ASSERT_EQ(other->source(i), view->source(i));
-        // Reference: the view is a sequence of forms, each of the original
-        // character at its source, every byte of which maps to that character.
-        for (size_t i = 0; i < view->size();) {
-          uint32_t src = view->source(i);
-          std::string_view ch = std::string_view(text).substr(src, OriginalCharLength(text, src));
-          std::string form = view == &lex ? Lex(n, ch) : Pi(n, ch);
-          ASSERT_FALSE(form.empty()) << text;
-          ASSERT_EQ(view->text().substr(i, form.size()), form) << text;
-          for (size_t k = 0; k < form.size(); ++k) ASSERT_EQ(view->source(i + k), src) << text;
-          if (i > 0) {
-            ASSERT_GT(src, view->source(i - 1)) << text;
+      ASSERT_NO_FATAL_FAILURE(CheckViewsAgainstReference(n, text, rng));
+    }
+  }
+}
+
+// The fast paths (ASCII 16 bytes at a time, runs of CJK characters that
+// fold to themselves) on long runs: every ASCII byte value in words of 0-40
+// bytes, runs ending at the end of the text and at invalid or non-ASCII
+// bytes, CJK runs broken by traditional characters, punctuation, truncated
+// and invalid sequences.
+TEST(NormalizerTest, FastPathsOnLongRunsEqualPerByteReference) {
+  const std::string pieces[] = {"赌", "博",   "网",   "賭",       "，",           "。",
+                                "é",  "\xff", "\xe8", "\xe8\xb5", "\xed\xa0\x80", "１"};
+  std::mt19937 rng(13);
+  for (bool collapse : {false, true}) {
+    Normalizer n = MakeNormalizer(collapse);
+    for (int round = 0; round < 300; ++round) {
+      std::string text;
+      int parts = static_cast<int>(rng() % 12);
+      for (int p = 0; p < parts; ++p) {
+        if (rng() % 2 == 0) {
+          int words = static_cast<int>(rng() % 12);
+          for (int w = 0; w < words; ++w) {
+            int len = static_cast<int>(rng() % 41);
+            bool any_byte = rng() % 4 == 0;
+            for (int k = 0; k < len; ++k) {
+              text += any_byte ? static_cast<char>(rng() % 128)
+                               : static_cast<char>("aZ9kQ"[rng() % 5] + rng() % 3);
+            }
+            text += " .-_\n\t@"[rng() % 7];
           }
-          i += form.size();
+        } else {
+          int chars = static_cast<int>(rng() % 30);
+          for (int c = 0; c < chars; ++c) {
+            text += rng() % 5 == 0 ? pieces[rng() % std::size(pieces)]
+                                   : std::string("赌博网络").substr(3 * (rng() % 4), 3);
+          }
         }
-        for (size_t o = 0; o <= text.size(); ++o) {
-          size_t expect = 0;
-          while (expect < view->size() && view->source(expect) < o) ++expect;
-          ASSERT_EQ(view->IndexAtOrAfter(o), expect) << text;
-        }
-        // Drop a prefix at a character boundary; the rest maps the same, shifted.
-        if (view->size() == 0) continue;
-        size_t cut = rng() % view->size();
-        while (cut > 0 && (static_cast<unsigned char>(view->text()[cut]) & 0xC0) == 0x80) --cut;
-        uint32_t shift = view->source(cut);
-        std::vector<uint32_t> before;
-        for (size_t i = cut; i < view->size(); ++i) before.push_back(view->source(i) - shift);
-        std::string rest(view->text().substr(cut));
-        view->DropFront(cut, shift);
-        ASSERT_EQ(view->text(), rest);
-        for (size_t i = 0; i < view->size(); ++i) ASSERT_EQ(view->source(i), before[i]) << text;
       }
+      ASSERT_NO_FATAL_FAILURE(CheckViewsAgainstReference(n, text, rng));
     }
   }
 }

@@ -244,7 +244,8 @@ StatusOr<std::unique_ptr<CharFold>> CharFold::Build(const std::string& opencc_di
       }
       if (cp >= 0x800 && cp <= 0xFFFF && !(cp >= 0xD800 && cp <= 0xDFFF) &&
           (e.flags & kLexIdentity) && (e.flags & kPiIdentity)) {
-        fold->plain3_[cp >> 6] |= uint64_t{1} << (cp & 63);
+        // UTF-8 bytes 1110xxxx 10yyyyyy 10zzzzzz: word xxxx | yyyyyy << 4, bit zzzzzz.
+        fold->plain3_[(cp >> 12) | ((cp >> 6) & 0x3F) << 4] |= uint64_t{1} << (cp & 63);
       }
       block[i] = e;
     }

@@ -63,9 +63,16 @@ class CharFold {
     return blocks_[static_cast<size_t>(stage1_[cp >> kBlockBits]) << kBlockBits |
                    (cp & kBlockMask)];
   }
-  // True if the 3-byte (U+0800-U+FFFF) code point `cp` folds to itself in
-  // both views: the normaliser's fast path (most CJK text).
-  bool IsPlain3(uint32_t cp) const { return (plain3_[cp >> 6] >> (cp & 63)) & 1; }
+  // True if the bytes b0 b1 b2 (`bytes` = b0 | b1 << 8 | b2 << 16 | any
+  // byte << 24) are a well-formed 3-byte UTF-8 character (U+0800-U+FFFF, not
+  // a surrogate) that folds to itself in both views: the normaliser's fast
+  // path (most CJK text). The table is indexed by the bytes' payload bits
+  // (no decoding); overlong forms and surrogates have no bit set.
+  bool IsPlain3(uint32_t bytes) const {
+    if ((bytes & 0xC0C0F0u) != 0x8080E0u) return false;
+    const uint32_t word = (bytes & 0x0Fu) | ((bytes >> 4) & 0x3F0u);
+    return (plain3_[word] >> ((bytes >> 16) & 63)) & 1;
+  }
   const char* pool() const { return pool_.data(); }
   // Lexicon form of each ASCII byte: the lower-cased letter or digit, or 0
   // for a separator (the hot path's shortcut for ASCII).
@@ -93,7 +100,7 @@ class CharFold {
   std::string pool_;              // Folded forms, UTF-8.
   char ascii_lex_[128] = {};
   bool ascii_lex_is_alnum_lower_ = false;
-  uint64_t plain3_[1024] = {};  // Bit per BMP code point (see IsPlain3).
+  uint64_t plain3_[1024] = {};  // Bit b2 & 63 of word (b0 & 15) | (b1 & 63) << 4.
 };
 
 }  // namespace hegui::scan

@@ -20,8 +20,7 @@ constexpr uint64_t kOffsetBias = uint64_t{1} << 32;
 
 }  // namespace
 
-void NormalizedView::Reserve(size_t extra) {
-  if (capacity_ - size_ >= extra) return;
+void NormalizedView::Grow(size_t extra) {
   size_t cap = std::max(capacity_ * 2, size_ + extra);
   auto data = std::make_unique_for_overwrite<char[]>(cap);
   if (size_ > 0) std::memcpy(data.get(), data_.get(), size_);
@@ -29,8 +28,7 @@ void NormalizedView::Reserve(size_t extra) {
   capacity_ = cap;
 }
 
-void NormalizedView::ReserveSegments(size_t extra) {
-  if (segs_capacity_ - nsegs_ >= extra) return;
+void NormalizedView::GrowSegments(size_t extra) {
   size_t cap = std::max(segs_capacity_ * 2, nsegs_ + extra);
   auto segs = std::make_unique_for_overwrite<Segment[]>(cap);
   if (nsegs_ > 0) std::memcpy(segs.get(), segs_.get(), nsegs_ * sizeof(Segment));
@@ -199,6 +197,24 @@ class NormalizerAppend {
     v.ReserveSegments(1);
     v.segs_[v.nsegs_++] = {static_cast<uint32_t>(s.size), orig, true};
     s.delta = NormalizedView::kNoRun;
+  }
+  // The end of the run of characters from p + i on for which
+  // CharFold::IsPlain3 holds (8-byte loads, two characters per step while
+  // they fit; the last character of the input is left out).
+  [[gnu::noinline]] static size_t Plain3Run(const CharFold& fold, const unsigned char* p, size_t i,
+                                            size_t n) {
+    size_t e = i;
+    for (uint64_t w; e + 8 <= n; e += 6) {
+      std::memcpy(&w, p + e, 8);
+      const bool first = fold.IsPlain3(static_cast<uint32_t>(w));
+      const bool second = fold.IsPlain3(static_cast<uint32_t>(w >> 24));
+      if (!(first & second)) return first ? e + 3 : e;
+    }
+    for (uint32_t w; e + 4 <= n; e += 3) {
+      std::memcpy(&w, p + e, 4);
+      if (!fold.IsPlain3(w)) break;
+    }
+    return e;
   }
   // Appends the lexicon forms of the ASCII bytes [i, e) of p (offsets from
   // `base`): lower-cased letters and digits, in step, separators dropped.
@@ -371,19 +387,10 @@ size_t NormalizerAppend::Run(const Normalizer& norm, std::string_view input, uin
     }
     const uint32_t src = base + static_cast<uint32_t>(i);
     if (!Collapse) {
-      // Fast path: a run of well-formed 3-byte characters (E1-EC, EE-EF
-      // leads need no range check) that fold to themselves in both views —
-      // most CJK text — is copied as it is.
-      size_t e = i;
-      while (e + 3 <= n) {
-        const unsigned char b0 = p[e], b1 = p[e + 1], b2 = p[e + 2];
-        if (b0 < 0xE1 || b0 == 0xED || b0 > 0xEF) break;
-        if (((b1 & 0xC0) != 0x80) | ((b2 & 0xC0) != 0x80)) break;
-        const uint32_t cp =
-            (uint32_t{b0 & 0x0Fu} << 12) | (uint32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
-        if (!fold.IsPlain3(cp)) break;
-        e += 3;
-      }
+      // Fast path: a run of well-formed 3-byte characters that fold to
+      // themselves in both views — most CJK text — is copied as it is
+      // (4-byte loads: the last character of the input takes the slow path).
+      const size_t e = Plain3Run(fold, p, i, n);
       if (e > i) {
         end_bad_run(i);
         if (L.view != nullptr) {

@@ -106,8 +106,16 @@ class NormalizedView {
     bool pinned;    // All bytes map to `orig` (else view and original advance in step).
   };
   static constexpr uint64_t kNoRun = UINT64_MAX;
-  void Reserve(size_t extra);
-  void ReserveSegments(size_t extra);
+  void Reserve(size_t extra) {
+    if (capacity_ - size_ < extra) [[unlikely]]
+      Grow(extra);
+  }
+  void ReserveSegments(size_t extra) {
+    if (segs_capacity_ - nsegs_ < extra) [[unlikely]]
+      GrowSegments(extra);
+  }
+  [[gnu::noinline]] void Grow(size_t extra);
+  [[gnu::noinline]] void GrowSegments(size_t extra);
   // The segment holding view byte i (precondition: i < size()).
   const Segment& SegmentAt(size_t i) const;
 

@@ -1,6 +1,6 @@
 // Feeds arbitrary bytes to the segment reader and decodes every intact record:
-// neither may crash, hang or read out of bounds, and valid_end never exceeds
-// the input.
+// neither may crash, hang or read out of bounds, and valid_end and data_end
+// (the end-of-log rule of version-2 zero fill) never exceed the input.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -26,6 +26,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   while (reader.ReadRecord(&payload, &offset)) {
     (void)hegui::audit::DecodeRecord(payload);
   }
-  if (reader.valid_end() > size) std::abort();
+  if (reader.valid_end() > size || reader.data_end() > size) std::abort();
   return 0;
 }

@@ -54,14 +54,34 @@ class RecoveryReporter : public SegmentReader::Reporter {
   std::string tail, mid;
 };
 
-// Creates a segment file holding only its header, durably.
-StatusOr<int> CreateSegment(const std::string& dir, uint64_t first_index) {
+// Writes zero bytes over [from, to) of `fd` (extending the file) and makes
+// them durable, so that frames written there later overwrite allocated blocks
+// and their fdatasync need not write the inode. fallocate() alone is not
+// enough: its unwritten extents are converted (metadata) when first written.
+Status ReserveZeros(int fd, uint64_t from, uint64_t to, const std::string& path) {
+  static const std::string kZeros(1u << 20, '\0');
+  while (from < to) {
+    const size_t n = static_cast<size_t>(std::min<uint64_t>(to - from, kZeros.size()));
+    const ssize_t w = pwrite(fd, kZeros.data(), n, static_cast<off_t>(from));
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return OsError(path, "cannot reserve space");
+    }
+    from += static_cast<uint64_t>(w);
+  }
+  if (fdatasync(fd) != 0) return OsError(path, "fdatasync failed");
+  return OkStatus();
+}
+
+// Creates a version-2 segment file holding its header and `reserve` zero
+// bytes, durably. The descriptor's offset is just past the header.
+StatusOr<int> CreateSegment(const std::string& dir, uint64_t first_index, uint64_t reserve) {
   const std::string path = PathIn(dir, SegmentFileName(first_index));
-  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return OsError(path, "cannot create segment");
   std::string header = EncodeSegmentHeader(first_index);
   Status s = WriteFully(fd, header, path);
-  if (s.ok() && fdatasync(fd) != 0) s = OsError(path, "fdatasync failed");
+  if (s.ok()) s = ReserveZeros(fd, kSegmentHeaderSize, kSegmentHeaderSize + reserve, path);
   if (s.ok()) s = SyncDir(dir);
   if (!s.ok()) {
     close(fd);
@@ -93,10 +113,12 @@ struct Log::Impl {
 
   // Owned by the flusher that is writing (`writing`), and by Open/Close when
   // none runs; seg_fd and seg_path are also read under mu by flushers while
-  // no roll is under way.
+  // no roll is under way. seg_fd's offset is seg_bytes.
   int seg_fd = -1;
   std::string seg_path;
-  uint64_t seg_bytes = 0;
+  uint64_t seg_bytes = 0;        // Where the next frame goes: the end of the last frame.
+  uint64_t seg_reserved = 0;     // File size; [seg_bytes, seg_reserved) is durable zeros.
+  bool seg_zero_filled = false;  // Version 2: zeros may be reserved past seg_bytes.
   uint64_t seg_records = 0;
   int64_t seg_day = 0;
   std::string write_buffer;
@@ -150,6 +172,15 @@ struct Log::Impl {
   // Signs a checkpoint if enough records or time have passed.
   void MaybeCheckpoint();
   Status WriteBatch(uint64_t first, const std::vector<Pending>& batch);
+  // Makes [seg_bytes, end) reserved zeros, reserving up to
+  // options.preallocate_bytes ahead (at most up to max_segment_bytes).
+  Status Reserve(uint64_t end);
+  // The file size to reserve up to when the next frame goes at `pos` and
+  // the batch ends at `end`.
+  uint64_t ReserveTarget(uint64_t pos, uint64_t end) const;
+  // Gives back the reserved zeros past the last frame (ftruncate, not synced:
+  // the segment reads the same whether or not it reaches the disk).
+  void ReleaseReserve();
   Status Roll(uint64_t first_index);
   StatusOr<std::string> SignCheckpoint();
   Status Recover();
@@ -174,7 +205,7 @@ Status Log::Create(const std::string& dir, const std::string& origin) {
   HEGUI_ASSIGN_OR_RETURN(auto keys, SubjectKeyStore::Open(PathIn(dir, kSubjectKeysFile)));
   HEGUI_ASSIGN_OR_RETURN(auto tree, TreeHashFile::Open(PathIn(dir, kTreeHashesFile), true));
   HEGUI_RETURN_IF_ERROR(tree->Sync());
-  HEGUI_ASSIGN_OR_RETURN(int fd, CreateSegment(dir, 0));
+  HEGUI_ASSIGN_OR_RETURN(int fd, CreateSegment(dir, 0, 0));
   close(fd);
   HEGUI_ASSIGN_OR_RETURN(NoteSigner signer, NoteSigner::FromKey(key_pair.first));
   Checkpoint empty;
@@ -286,12 +317,16 @@ Status Log::Impl::Recover() {
     return DataLossError(last.path + ": " + rep.mid +
                          " is not a torn tail; refusing to open (run hegui audit verify)");
   }
-  if (reader.valid_end() < bytes.size()) {
+  // Past valid_end: a torn tail (cut; the next Reserve() zeroes the space
+  // again before a frame is written there), or only reserved zeros (kept).
+  uint64_t file_size = bytes.size();
+  if (!rep.tail.empty()) {
     if (truncate(last.path.c_str(), static_cast<off_t>(reader.valid_end())) != 0) {
       return OsError(last.path, "truncate failed");
     }
     Report(last.path + ": truncated a torn tail of " +
-           std::to_string(bytes.size() - reader.valid_end()) + " bytes at " + rep.tail);
+           std::to_string(reader.data_end() - reader.valid_end()) + " bytes at " + rep.tail);
+    file_size = reader.valid_end();
   }
   const uint64_t n = last.first_index + count;
   const uint64_t h = static_cast<uint64_t>(tree->leaves());
@@ -344,9 +379,16 @@ Status Log::Impl::Recover() {
     last_checkpoint_size = static_cast<uint64_t>(c->size);
   }
   seg_path = last.path;
-  seg_fd = open(seg_path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  seg_fd = open(seg_path.c_str(), O_WRONLY | O_CLOEXEC);
   if (seg_fd < 0) return OsError(seg_path, "cannot open");
   seg_bytes = reader.valid_end();
+  seg_reserved = file_size;
+  // A version-1 segment is continued as it was (growing with each append,
+  // never zero-filled) until it rolls; the next segment is version 2.
+  seg_zero_filled = header.version == kSegmentVersionZeroFilled;
+  if (lseek(seg_fd, static_cast<off_t>(seg_bytes), SEEK_SET) < 0) {
+    return OsError(seg_path, "seek failed");
+  }
   seg_records = count;
   seg_day = DayOf(Now());
   if (count > 0) {
@@ -565,12 +607,18 @@ Status Log::Impl::Roll(uint64_t first_index) {
     target = written;
   }
   Status synced = fdatasync(seg_fd) == 0 ? OkStatus() : OsError(seg_path, "fdatasync failed");
-  StatusOr<int> created = synced.ok() ? CreateSegment(dir, first_index) : StatusOr<int>(synced);
+  if (synced.ok()) ReleaseReserve();
+  const uint64_t reserve = ReserveTarget(kSegmentHeaderSize, kSegmentHeaderSize);
+  StatusOr<int> created = synced.ok()
+                              ? CreateSegment(dir, first_index, reserve - kSegmentHeaderSize)
+                              : StatusOr<int>(synced);
   if (created.ok()) {
     close(seg_fd);
     seg_fd = *created;
     seg_path = PathIn(dir, SegmentFileName(first_index));
     seg_bytes = kSegmentHeaderSize;
+    seg_reserved = reserve;
+    seg_zero_filled = true;
     seg_records = 0;
     seg_day = DayOf(Now());
     seg_first = first_index;
@@ -595,11 +643,15 @@ Status Log::Impl::WriteBatch(uint64_t first, const std::vector<Pending>& batch) 
   if (seg_records > 0 && (seg_bytes + total > options.max_segment_bytes || today != seg_day)) {
     HEGUI_RETURN_IF_ERROR(Roll(first));
   }
+  if (seg_zero_filled && options.preallocate_bytes > 0 && seg_bytes + total > seg_reserved) {
+    HEGUI_RETURN_IF_ERROR(Reserve(seg_bytes + total));
+  }
   write_buffer.clear();
   write_buffer.reserve(total);
   for (const Pending& p : batch) write_buffer += p.frame;
   HEGUI_RETURN_IF_ERROR(WriteFully(seg_fd, write_buffer, seg_path));
   seg_bytes += total;
+  seg_reserved = std::max(seg_reserved, seg_bytes);
   seg_records += batch.size();
   // The leaf hashes may reach the disk before the records: recovery drops
   // hashes of records that did not (and rebuilds missing ones).
@@ -607,6 +659,26 @@ Status Log::Impl::WriteBatch(uint64_t first, const std::vector<Pending>& batch) 
   leaves.reserve(batch.size());
   for (const Pending& p : batch) leaves.push_back(p.leaf);
   return tree->AppendLeaves(leaves);
+}
+
+uint64_t Log::Impl::ReserveTarget(uint64_t pos, uint64_t end) const {
+  if (options.preallocate_bytes == 0) return end;
+  // Up to a block boundary, so that each reserve ends where a block does.
+  const uint64_t ahead = (pos + options.preallocate_bytes) / 4096 * 4096;
+  return std::max(end, std::min(ahead, options.max_segment_bytes));
+}
+
+Status Log::Impl::Reserve(uint64_t end) {
+  const uint64_t target = ReserveTarget(seg_bytes, end);
+  HEGUI_RETURN_IF_ERROR(ReserveZeros(seg_fd, seg_reserved, target, seg_path));
+  seg_reserved = target;
+  return OkStatus();
+}
+
+void Log::Impl::ReleaseReserve() {
+  if (seg_reserved > seg_bytes && ftruncate(seg_fd, static_cast<off_t>(seg_bytes)) == 0) {
+    seg_reserved = seg_bytes;
+  }
 }
 
 StatusOr<std::string> Log::Impl::SignCheckpoint() {
@@ -801,7 +873,12 @@ Status Log::Close() {
     std::lock_guard lock(m.mu);
     m.closed = true;
   }
-  if (m.seg_fd >= 0) close(m.seg_fd);
+  if (m.seg_fd >= 0) {
+    // A closed log keeps no reserved zeros (exact sizes for stats and
+    // retention); the next Open() reserves again at its first write.
+    if (result.ok()) m.ReleaseReserve();
+    close(m.seg_fd);
+  }
   m.seg_fd = -1;
   if (m.lock_fd >= 0) close(m.lock_fd);  // Releases the flock.
   m.lock_fd = -1;

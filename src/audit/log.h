@@ -20,9 +20,11 @@
 // Records are numbered 0, 1, 2, ... in the order their appends took the lock.
 //
 // Open() recovers from a crash: a torn tail of the last segment (a frame cut
-// short or failing its CRC at the end of the file) is truncated and reported
-// through LogOptions::on_recovery; damage anywhere else refuses the open
-// (DataLoss), because it is not what a crash leaves behind.
+// short, or failing its CRC with nothing but zero fill after it) is truncated
+// and reported through LogOptions::on_recovery; zero fill after the last frame
+// (space reserved by LogOptions::preallocate_bytes) is kept and written over;
+// damage anywhere else refuses the open (DataLoss), because it is not what a
+// crash leaves behind.
 //
 // Retention (CSL Art. 23 item (3)): Purge() removes whole segments whose
 // records are all older than a date at least 180 days back, keeps their tree
@@ -76,6 +78,14 @@ struct LogOptions {
   // A segment is closed and a new one started when it would exceed this size,
   // or when the UTC day changes, so that purges can drop whole days.
   uint64_t max_segment_bytes = 64u << 20;
+  // Zero-filled space reserved ahead of the write position of the active
+  // segment (written and fdatasynced when the segment is created and whenever
+  // the writer reaches the end of the reserve, never beyond max_segment_bytes),
+  // so that each group commit overwrites allocated blocks and its fdatasync
+  // writes data only, not the inode (docs/audit-format.md, version 2). Given
+  // back (ftruncate) when the segment rolls and at Close(). 0: the file grows
+  // with each append.
+  uint64_t preallocate_bytes = 4u << 20;
   // Write a checkpoint after this many new records or this much time (0: never).
   uint64_t checkpoint_every_records = 100000;
   std::chrono::seconds checkpoint_interval{60};

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "audit/coding.h"
 #include "audit/segment_reader.h"
 #include "core/fd_io.h"
 #include "core/file.h"
@@ -44,6 +45,59 @@ StatusOr<std::vector<SegmentFile>> ListSegments(const std::string& dir) {
   return out;
 }
 
+StatusOr<std::string> ReadLiveSegment(const std::string& path) {
+  StatusOr<std::string> bytes = ReadFileToString(path);
+  for (int attempt = 1; attempt < 3 && bytes.ok(); ++attempt) {
+    TailTolerantReporter reporter;
+    SegmentReader reader(*bytes, &reporter);
+    SegmentHeader header;
+    if (reader.ReadHeader(&header).ok()) {
+      std::string_view payload;
+      uint64_t offset;
+      while (reader.ReadRecord(&payload, &offset)) {
+      }
+    }
+    if (reporter.error.empty()) break;
+    bytes = ReadFileToString(path);
+  }
+  return bytes;
+}
+
+StatusOr<uint64_t> ReservedBytes(const std::string& segment_path) {
+  int fd = open(segment_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return OsError(segment_path, "cannot open");
+  std::string buf(64 << 10, '\0');
+  uint64_t reserved = 0;
+  Status s;
+  const off_t size = lseek(fd, 0, SEEK_END);
+  char header[kSegmentHeaderSize];
+  if (size < static_cast<off_t>(kSegmentHeaderSize)) {
+    // A segment being created (or whose creation a crash cut short).
+  } else if (pread(fd, header, sizeof header, 0) != static_cast<ssize_t>(sizeof header)) {
+    s = OsError(segment_path, "read failed");
+  } else if (DecodeFixed32(header + 8) == kSegmentVersionZeroFilled) {
+    uint64_t end = static_cast<uint64_t>(size);
+    bool found = false;
+    while (!found && end > kSegmentHeaderSize) {
+      const uint64_t from =
+          std::max<uint64_t>(kSegmentHeaderSize, end - std::min<uint64_t>(end, buf.size()));
+      const size_t n = static_cast<size_t>(end - from);
+      if (pread(fd, buf.data(), n, static_cast<off_t>(from)) != static_cast<ssize_t>(n)) {
+        s = OsError(segment_path, "read failed");
+        break;
+      }
+      size_t i = n;
+      while (i > 0 && buf[i - 1] == '\0') --i;
+      found = i > 0;
+      end = from + i;
+    }
+    reserved = static_cast<uint64_t>(size) - end;
+  }
+  close(fd);
+  HEGUI_RETURN_IF_ERROR(s);
+  return reserved;
+}
+
 StatusOr<std::vector<std::string>> ReadCheckpointNotes(const std::string& dir) {
   const std::string path = PathIn(dir, kCheckpointsFile);
   StatusOr<std::string> bytes = ReadFileToString(path);
@@ -70,7 +124,7 @@ Status StoreCheckpointNote(const std::string& dir, const std::string& note) {
   if (fd < 0) return OsError(path, "cannot open");
   std::string bytes;
   off_t end = lseek(fd, 0, SEEK_END);
-  if (end == 0) bytes = EncodeSegmentHeader(0, kCheckpointsMagic);
+  if (end == 0) bytes = EncodeSegmentHeader(0, kCheckpointsMagic, kCheckpointsVersion);
   AppendFrame(&bytes, note);
   Status written = WriteFully(fd, bytes, path);
   if (written.ok() && fdatasync(fd) != 0) written = OsError(path, "cannot sync a checkpoint");

@@ -41,6 +41,19 @@ struct SegmentFile {
 // The directory's segment files in index order. NotFound if `dir` is not a log.
 StatusOr<std::vector<SegmentFile>> ListSegments(const std::string& dir);
 
+// Reads a segment that a writer may be appending to (the last one listed).
+// A write over reserved zeros can be seen half-done and out of order (a later
+// page of it before an earlier one), which looks like zeros followed by
+// non-zero bytes; so when the bytes show damage other than a torn tail, the
+// file is read again, up to three times, and the last read is returned.
+StatusOr<std::string> ReadLiveSegment(const std::string& path);
+
+// The zero bytes at the end of a version-2 segment: space reserved for
+// appends (the active segment of an open log, or any segment after a crash),
+// not records. 0 for a version-1 segment. Reads the file backwards from its
+// end until a non-zero byte, so it costs about the reserve's size.
+StatusOr<uint64_t> ReservedBytes(const std::string& segment_path);
+
 // Every note stored in checkpoints.log, oldest first; empty if there is none.
 // DataLoss naming the offset when the file is damaged (a torn tail is ignored).
 StatusOr<std::vector<std::string>> ReadCheckpointNotes(const std::string& dir);

@@ -83,7 +83,9 @@ Status LogReader::ForEachRecord(uint64_t from,
   HEGUI_ASSIGN_OR_RETURN(std::vector<SegmentFile> segs, ListSegments(dir_));
   for (size_t k = 0; k < segs.size(); ++k) {
     if (k + 1 < segs.size() && segs[k + 1].first_index <= from) continue;
-    HEGUI_ASSIGN_OR_RETURN(std::string bytes, ReadFileToString(segs[k].path));
+    HEGUI_ASSIGN_OR_RETURN(std::string bytes, k + 1 == segs.size()
+                                                  ? ReadLiveSegment(segs[k].path)
+                                                  : ReadFileToString(segs[k].path));
     StrictReporter rep;
     SegmentReader reader(bytes, &rep);
     SegmentHeader h;

@@ -134,7 +134,8 @@ class Verifier {
                     std::to_string(expect) +
                     " was expected (records missing or segment reordered)");
       }
-      HEGUI_ASSIGN_OR_RETURN(std::string bytes, ReadFileToString(f.path));
+      HEGUI_ASSIGN_OR_RETURN(std::string bytes, k + 1 == segs.size() ? ReadLiveSegment(f.path)
+                                                                     : ReadFileToString(f.path));
       SegmentProblems problems;
       SegmentReader reader(bytes, &problems);
       SegmentHeader header;
@@ -177,6 +178,7 @@ class Verifier {
         ++expect;
       }
       r_.bytes += bytes.size();
+      r_.reserved_bytes += bytes.size() - reader.data_end();
       if (options_.progress) options_.progress(r_.bytes, total);
     }
     if (static_cast<int64_t>(expect) < tree_leaves_) {

@@ -47,7 +47,8 @@ struct VerifyReport {
   uint64_t records = 0;        // Tree size (including purged records).
   uint64_t first_present = 0;  // Records [0, first_present) were purged.
   uint64_t segments = 0;
-  uint64_t bytes = 0;                          // Segment bytes read.
+  uint64_t bytes = 0;           // Segment bytes read.
+  uint64_t reserved_bytes = 0;  // Of those, zero bytes after the last frames (not records).
   std::optional<RecordTime> earliest, latest;  // Over present records.
   std::map<std::string, uint64_t> kinds;       // Present records per kind.
   uint64_t checkpoints = 0;                    // Checkpoints verified.

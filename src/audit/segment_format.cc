@@ -8,10 +8,10 @@
 
 namespace hegui::audit {
 
-std::string EncodeSegmentHeader(uint64_t first_index, std::string_view magic) {
+std::string EncodeSegmentHeader(uint64_t first_index, std::string_view magic, uint32_t version) {
   assert(magic.size() == 8);
   std::string h(magic);
-  PutFixed32(&h, kSegmentVersion);
+  PutFixed32(&h, version);
   PutFixed64(&h, first_index);
   PutFixed32(&h, crc32c::Value(h));
   assert(h.size() == kSegmentHeaderSize);
@@ -19,7 +19,7 @@ std::string EncodeSegmentHeader(uint64_t first_index, std::string_view magic) {
 }
 
 void AppendFrame(std::string* dst, std::string_view payload) {
-  assert(payload.size() <= kMaxPayloadSize);
+  assert(!payload.empty() && payload.size() <= kMaxPayloadSize);
   std::string len;
   PutFixed32(&len, static_cast<uint32_t>(payload.size()));
   uint32_t crc = crc32c::Extend(crc32c::Value(len), payload.data(), payload.size());

@@ -21,24 +21,44 @@ Status SegmentReader::ReadHeader(SegmentHeader* header) {
   uint32_t crc = DecodeFixed32(bytes_.data() + 20);
   if (crc != crc32c::Value(bytes_.data(), 20)) return fail("header checksum mismatch");
   header->version = DecodeFixed32(bytes_.data() + 8);
-  if (header->version != kSegmentVersion) {
+  if (header->version != kSegmentVersionAppendOnly &&
+      header->version != kSegmentVersionZeroFilled) {
     return fail("unsupported version " + std::to_string(header->version));
   }
   header->first_index = DecodeFixed64(bytes_.data() + 12);
+  version_ = header->version;
   pos_ = valid_end_ = kSegmentHeaderSize;
+  data_end_ = bytes_.size();
+  if (version_ == kSegmentVersionZeroFilled) {
+    while (data_end_ > kSegmentHeaderSize && bytes_[data_end_ - 1] == '\0') --data_end_;
+  }
   return OkStatus();
 }
 
 bool SegmentReader::ReadRecord(std::string_view* payload, uint64_t* frame_offset) {
-  while (!done_ && pos_ < bytes_.size()) {
+  // At or past the data end only zero bytes remain: the end of the log.
+  while (!done_ && pos_ < data_end_) {
     const uint64_t start = pos_;
     const uint64_t left = bytes_.size() - pos_;
+    const char* p = bytes_.data() + pos_;
+    if (version_ == kSegmentVersionZeroFilled && left >= 4 && DecodeFixed32(p) == 0) {
+      // Zero bytes where a frame should start, yet non-zero bytes follow:
+      // not space the writer reserved, and not what a crash leaves (a torn
+      // write of a frame starts with its non-zero length).
+      uint64_t next = start;
+      while (bytes_[next] == '\0') ++next;  // Stops before data_end_.
+      reporter_->Corruption(start,
+                            "non-zero byte at offset " + std::to_string(next) +
+                                " after the zero fill that ends the log",
+                            false);
+      done_ = true;
+      return false;
+    }
     if (left < kFrameHeaderSize) {
       reporter_->Corruption(start, "incomplete frame header", true);
       done_ = true;
       return false;
     }
-    const char* p = bytes_.data() + pos_;
     const uint32_t length = DecodeFixed32(p);
     const uint32_t crc = DecodeFixed32(p + 4);
     if (length > kMaxPayloadSize) {
@@ -56,7 +76,7 @@ bool SegmentReader::ReadRecord(std::string_view* payload, uint64_t* frame_offset
     pos_ = end;
     uint32_t actual = crc32c::Extend(crc32c::Value(p, 4), p + kFrameHeaderSize, length);
     if (actual != crc) {
-      const bool at_tail = end == bytes_.size();
+      const bool at_tail = end >= data_end_;
       reporter_->Corruption(start, "checksum mismatch", at_tail);
       if (at_tail) done_ = true;
       continue;

@@ -72,10 +72,12 @@ Status RunStats(const StatsArgs& args) {
   HEGUI_ASSIGN_OR_RETURN(std::unique_ptr<audit::LogReader> reader,
                          audit::LogReader::Open(args.dir));
   HEGUI_ASSIGN_OR_RETURN(std::vector<audit::SegmentFile> segs, audit::ListSegments(args.dir));
-  uint64_t bytes = 0;
+  uint64_t bytes = 0, reserved = 0;
   for (const audit::SegmentFile& s : segs) {
     struct stat st;
     if (stat(s.path.c_str(), &st) == 0) bytes += static_cast<uint64_t>(st.st_size);
+    HEGUI_ASSIGN_OR_RETURN(uint64_t r, audit::ReservedBytes(s.path));
+    reserved += r;
   }
   StatusOr<audit::Checkpoint> cp = reader->LatestCheckpoint();
   std::string oldest;
@@ -95,6 +97,7 @@ Status RunStats(const StatsArgs& args) {
     j["purged_records"] = first;
     j["segments"] = segs.size();
     j["segment_bytes"] = bytes;
+    j["reserved_bytes"] = reserved;
     if (!oldest.empty()) j["first_present_time"] = oldest;
     j["latest_checkpoint_size"] = cp.ok() ? cp->size : -1;
     j["subjects_with_keys"] = reader->keys().live_subjects();
@@ -103,7 +106,8 @@ Status RunStats(const StatsArgs& args) {
     std::cout << j.dump(2) << "\n";
   } else {
     std::cout << "records:            " << reader->tree_size() << " (" << first << " purged)\n"
-              << "segments:           " << segs.size() << ", " << bytes << " bytes\n"
+              << "segments:           " << segs.size() << ", " << bytes << " bytes (" << reserved
+              << " reserved for appends)\n"
               << "first present time: " << (oldest.empty() ? "-" : oldest) << "\n"
               << "latest checkpoint:  "
               << (cp.ok() ? std::to_string(cp->size) + " records" : cp.status().ToString()) << "\n"

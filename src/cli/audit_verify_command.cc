@@ -71,6 +71,7 @@ void Run(const VerifyArgs& args, CommandResult& result) {
     j["purged_records"] = r.first_present;
     j["segments"] = r.segments;
     j["bytes"] = r.bytes;
+    j["reserved_bytes"] = r.reserved_bytes;
     if (r.earliest) j["earliest"] = audit::FormatRecordTime(*r.earliest);
     if (r.latest) j["latest"] = audit::FormatRecordTime(*r.latest);
     j["kinds"] = r.kinds;
@@ -83,7 +84,9 @@ void Run(const VerifyArgs& args, CommandResult& result) {
     std::cout << (r.ok ? "OK" : "FAILED") << ": " << args.dir << " (" << r.origin << ")\n";
     if (!r.ok) std::cout << "  first problem: " << r.problem << "\n";
     std::cout << "  records:     " << r.records << " (" << r.first_present << " purged) in "
-              << r.segments << " segments, " << r.bytes << " bytes\n";
+              << r.segments << " segments, " << r.bytes << " bytes";
+    if (r.reserved_bytes > 0) std::cout << " (" << r.reserved_bytes << " reserved for appends)";
+    std::cout << "\n";
     if (r.earliest) {
       std::cout << "  time span:   " << audit::FormatRecordTime(*r.earliest) << " .. "
                 << audit::FormatRecordTime(*r.latest) << "\n";

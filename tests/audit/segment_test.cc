@@ -25,8 +25,9 @@ class CollectingReporter : public SegmentReader::Reporter {
   std::vector<Damage> damage;
 };
 
-std::string Segment(const std::vector<std::string>& payloads, uint64_t first = 0) {
-  std::string s = EncodeSegmentHeader(first);
+std::string Segment(const std::vector<std::string>& payloads, uint64_t first = 0,
+                    uint32_t version = kSegmentVersion) {
+  std::string s = EncodeSegmentHeader(first, kSegmentMagic, version);
   for (const std::string& p : payloads) AppendFrame(&s, p);
   return s;
 }
@@ -49,20 +50,155 @@ TEST(Segment, WorkedExampleFromTheFormatDocument) {
       R"({"v":1,"kind":"config_change","time":"2026-11-30T00:00:00.000000Z","actor":"admin","body":{"retention_days":180}})";
   std::string s = Segment({payload});
   ASSERT_EQ(s.size(), 0x91u);
-  const unsigned char head[] = {0x48, 0x45, 0x47, 0x55, 0x49, 0x53, 0x45, 0x47, 0x01, 0x00, 0x00,
-                                0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x2b, 0x6a,
-                                0x00, 0x6c, 0x71, 0x00, 0x00, 0x00, 0xdb, 0xbd, 0x70, 0x59};
+  const unsigned char head[] = {0x48, 0x45, 0x47, 0x55, 0x49, 0x53, 0x45, 0x47, 0x02, 0x00, 0x00,
+                                0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x7b, 0x16,
+                                0x92, 0x3f, 0x71, 0x00, 0x00, 0x00, 0xdb, 0xbd, 0x70, 0x59};
   EXPECT_EQ(s.substr(0, sizeof head),
             std::string(reinterpret_cast<const char*>(head), sizeof head));
+  // The writer reserves zeros after the frame; they end the log.
+  s += std::string(0x1000 - s.size(), '\0');
+  CollectingReporter rep;
+  uint64_t valid_end = 0;
+  EXPECT_EQ(ReadAll(s, &rep, &valid_end), std::vector<std::string>{payload});
+  EXPECT_TRUE(rep.damage.empty());
+  EXPECT_EQ(valid_end, 0x91u);
   EXPECT_EQ(LeafHash(payload).Hex(),
             "f518b392184b263b5e476c2fa75ee00b66e99f9c15eb94c49e4a221e719bac91");
 }
 
 TEST(Segment, RecordsRoundTrip) {
   CollectingReporter rep;
-  std::vector<std::string> in = {"a", "", std::string(100000, 'x'), "last"};
+  std::vector<std::string> in = {"a", std::string(1, '\0'), std::string(100000, 'x'), "last"};
   EXPECT_EQ(ReadAll(Segment(in), &rep), in);
   EXPECT_TRUE(rep.damage.empty());
+}
+
+TEST(Segment, VersionOneSegmentIsStillRead) {
+  // Version 1 allowed empty payloads and has no zero fill.
+  CollectingReporter rep;
+  std::vector<std::string> in = {"a", "", "last"};
+  std::string s = Segment(in, 7, kSegmentVersionAppendOnly);
+  SegmentReader reader(s, &rep);
+  SegmentHeader h;
+  ASSERT_TRUE(reader.ReadHeader(&h).ok());
+  EXPECT_EQ(h.version, 1u);
+  EXPECT_EQ(h.first_index, 7u);
+  EXPECT_EQ(ReadAll(s, &rep), in);
+  EXPECT_TRUE(rep.damage.empty());
+}
+
+TEST(Segment, ZerosAfterAVersionOneSegmentAreDamageNotTheEnd) {
+  // Version 1 has no zero fill: eight zero bytes are an empty frame whose
+  // checksum fails, followed by more bytes.
+  CollectingReporter rep;
+  std::string s = Segment({"a"}, 0, kSegmentVersionAppendOnly) + std::string(100, '\0');
+  EXPECT_EQ(ReadAll(s, &rep), std::vector<std::string>{"a"});
+  ASSERT_FALSE(rep.damage.empty());
+  EXPECT_FALSE(rep.damage[0].at_tail);
+  EXPECT_EQ(rep.damage[0].reason, "checksum mismatch");
+}
+
+TEST(Segment, ZeroFillAfterTheLastFrameIsTheEndOfTheLog) {
+  for (size_t zeros : {1, 3, 4, 7, 8, 9, 4096}) {
+    CollectingReporter rep;
+    std::string s = Segment({"first", "second"});
+    const uint64_t end = s.size();
+    s += std::string(zeros, '\0');
+    uint64_t valid_end = 0;
+    EXPECT_EQ(ReadAll(s, &rep, &valid_end), (std::vector<std::string>{"first", "second"}));
+    EXPECT_TRUE(rep.damage.empty()) << zeros;
+    EXPECT_EQ(valid_end, end);
+  }
+}
+
+TEST(Segment, ZeroFillRightAfterTheHeaderIsAnEmptySegment) {
+  CollectingReporter rep;
+  uint64_t valid_end = 0;
+  EXPECT_TRUE(ReadAll(Segment({}) + std::string(4096, '\0'), &rep, &valid_end).empty());
+  EXPECT_TRUE(rep.damage.empty());
+  EXPECT_EQ(valid_end, kSegmentHeaderSize);
+}
+
+TEST(Segment, LastPayloadEndingInZeroBytesIsIntactBeforeTheZeroFill) {
+  CollectingReporter rep;
+  std::string last("x\0\0", 3);
+  std::string s = Segment({"first", last}) + std::string(64, '\0');
+  EXPECT_EQ(ReadAll(s, &rep), (std::vector<std::string>{"first", last}));
+  EXPECT_TRUE(rep.damage.empty());
+}
+
+TEST(Segment, PartialFrameFollowedByZerosIsATornTail) {
+  // A writer killed mid-write leaves a prefix of its frames over the zeros.
+  const std::string whole = Segment({"first", "second record"});
+  const size_t second = kSegmentHeaderSize + 8 + 5;
+  for (size_t kept = 1; kept < 8 + 13; ++kept) {
+    std::string s = whole.substr(0, second + kept) + std::string(4096, '\0');
+    CollectingReporter rep;
+    uint64_t valid_end = 0;
+    ASSERT_EQ(ReadAll(s, &rep, &valid_end), std::vector<std::string>{"first"}) << kept;
+    ASSERT_EQ(rep.damage.size(), 1u) << kept;
+    EXPECT_TRUE(rep.damage[0].at_tail) << kept;
+    EXPECT_EQ(rep.damage[0].offset, second);
+    EXPECT_EQ(valid_end, second);
+  }
+}
+
+TEST(Segment, ChecksumMismatchFollowedByZerosIsATornTail) {
+  std::string s = Segment({"first", "second"});
+  s.back() ^= 1;
+  s += std::string(100, '\0');
+  CollectingReporter rep;
+  EXPECT_EQ(ReadAll(s, &rep), std::vector<std::string>{"first"});
+  ASSERT_EQ(rep.damage.size(), 1u);
+  EXPECT_TRUE(rep.damage[0].at_tail);
+}
+
+TEST(Segment, FrameCutByTheEndOfAShortReserveIsATornTail) {
+  // The frame claims more bytes than the file holds, zeros or not.
+  std::string whole = Segment({"first", std::string(200, 'y')});
+  std::string s = whole.substr(0, whole.size() - 150) + std::string(20, '\0');
+  CollectingReporter rep;
+  EXPECT_EQ(ReadAll(s, &rep), std::vector<std::string>{"first"});
+  ASSERT_EQ(rep.damage.size(), 1u);
+  EXPECT_TRUE(rep.damage[0].at_tail);
+  EXPECT_EQ(rep.damage[0].reason, "incomplete frame payload");
+}
+
+TEST(Segment, NonZeroByteAfterTheZeroFillIsCorruption) {
+  const std::string intact = Segment({"first", "second"});
+  for (size_t gap : {4, 5, 100}) {
+    std::string s = intact + std::string(gap, '\0') + "garbage" + std::string(100, '\0');
+    CollectingReporter rep;
+    uint64_t valid_end = 0;
+    EXPECT_EQ(ReadAll(s, &rep, &valid_end), (std::vector<std::string>{"first", "second"}));
+    ASSERT_EQ(rep.damage.size(), 1u) << gap;
+    EXPECT_FALSE(rep.damage[0].at_tail);
+    EXPECT_EQ(rep.damage[0].offset, intact.size());
+    EXPECT_EQ(rep.damage[0].reason, "non-zero byte at offset " +
+                                        std::to_string(intact.size() + gap) +
+                                        " after the zero fill that ends the log");
+    EXPECT_EQ(valid_end, intact.size());
+  }
+}
+
+TEST(Segment, ZeroedFrameInTheMiddleIsCorruption) {
+  // A frame wiped to zeros with intact frames after it is not the end.
+  std::string s = Segment({"first", "second", "third"});
+  std::fill(s.begin() + kSegmentHeaderSize, s.begin() + kSegmentHeaderSize + 8 + 5, '\0');
+  CollectingReporter rep;
+  EXPECT_TRUE(ReadAll(s, &rep).empty());
+  ASSERT_EQ(rep.damage.size(), 1u);
+  EXPECT_FALSE(rep.damage[0].at_tail);
+  EXPECT_EQ(rep.damage[0].offset, kSegmentHeaderSize);
+}
+
+TEST(Segment, ChecksumMismatchFollowedByAFrameAndZerosIsCorruption) {
+  std::string s = Segment({"first", "second"}) + std::string(100, '\0');
+  s[kSegmentHeaderSize + 8 + 1] ^= 0x20;  // Inside "first".
+  CollectingReporter rep;
+  EXPECT_EQ(ReadAll(s, &rep), std::vector<std::string>{"second"});
+  ASSERT_EQ(rep.damage.size(), 1u);
+  EXPECT_FALSE(rep.damage[0].at_tail);
 }
 
 TEST(Segment, HeaderCarriesFirstIndex) {
@@ -88,7 +224,7 @@ TEST(Segment, BadMagicIsReported) {
 TEST(Segment, UnknownVersionIsReported) {
   CollectingReporter rep;
   std::string s = Segment({"a"});
-  s[8] = 2;
+  s[8] = 3;
   SegmentReader reader(s, &rep);
   SegmentHeader h;
   EXPECT_FALSE(reader.ReadHeader(&h).ok());

@@ -3,7 +3,9 @@
 // Checks, for every input: matches lie inside the text, are non-empty, sorted
 // and non-overlapping, have a confidence in (0, 1] and a known rule id, and are
 // no longer than MaxMatchBytes(); a second Detect gives the same matches;
-// MaskPi accepts every matched span and masks something in it.
+// MaskPi accepts every matched span and masks something in it; and the
+// resume-point property (pi/resume_point.h): scanning a prefix from a resume
+// point r gives exactly the whole text's matches up to the next one.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "scan/pi/pi_detector.h"
+#include "scan/pi/resume_point.h"
 
 namespace {
 
@@ -52,5 +55,34 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<hegui::scan::PiMatch> again;
   detector.Detect(text, &again);
   Check(again == found);
+
+  // Resume points: a few consecutive pairs r < r2, prefixes ending at r2 and
+  // half way to the end, with all of the text before r or only its look-behind.
+  std::vector<size_t> points = {0};
+  for (size_t p = 1; p <= size && points.size() < 6; ++p) {
+    if (hegui::scan::IsResumePoint(text, p)) points.push_back(p);
+  }
+  for (size_t k = 0; k + 1 < points.size(); ++k) {
+    const size_t r = points[k];
+    const size_t r2 = points[k + 1];
+    std::vector<hegui::scan::PiMatch> expected;
+    for (const hegui::scan::PiMatch& m : found) {
+      if (m.begin >= r && m.begin < r2) expected.push_back(m);
+    }
+    for (size_t end : {r2, r2 + (size - r2) / 2}) {
+      const size_t cut =
+          r > hegui::scan::kResumeLookBehindBytes ? r - hegui::scan::kResumeLookBehindBytes : 0;
+      std::vector<hegui::scan::PiMatch> part;
+      detector.Detect(text.substr(cut, end - cut), r - cut, &part);
+      std::vector<hegui::scan::PiMatch> got;
+      for (hegui::scan::PiMatch m : part) {
+        m.begin += cut;
+        m.end += cut;
+        Check(m.begin >= r);
+        if (m.begin < r2) got.push_back(m);
+      }
+      Check(got == expected);
+    }
+  }
   return 0;
 }

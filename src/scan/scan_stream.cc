@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "scan/pi/resume_point.h"
 #include "scan/scanner.h"
 
 namespace hegui::scan {
@@ -182,22 +183,46 @@ void ScanStream::RunPi(bool closing, StreamUpdate* update) {
   const size_t n = pi_.size();
   if (!closing && n - pi_last_run_ < options_.pi_batch_bytes) return;
   pi_last_run_ = n;
+  const std::string_view text = pi_.text();
+  const size_t start = PiScanStart();
+  const bool resumed = start == pi_resume_;
   // Matches beginning before `limit` cannot change any more: a match and the
-  // bytes that decide its end fit in MaxMatchBytes().
+  // bytes that decide its end fit in MaxMatchBytes(), and no byte after a
+  // resume point changes the matches before it (resume_point.h).
   const size_t m = pi.MaxMatchBytes();
   size_t limit = closing ? n : (n >= m ? n - m + 1 : 0);
+  if (!closing) {
+    // A resume point before the next window start would not be used.
+    const size_t span = m + pi.MaxContextBytes();
+    const size_t floor = std::max(start, limit > span ? limit - span : 0);
+    if (size_t resume = LastResumePoint(text, floor); resume != kNoResumePoint) {
+      pi_resume_ = resume;
+      limit = std::max(limit, resume);
+    }
+  }
   if (limit <= pi_done_) return;
-  const size_t start = PiWindowStart();
   pi_matches_.clear();
-  pi.Detect(pi_.text().substr(start), &pi_matches_);
-  for (PiMatch match : pi_matches_) {
-    match.begin += start;
-    match.end += start;
+  if (resumed) {
+    // Continue the scan where it can stop; the bytes before are look-behind.
+    pi.Detect(text, start, &pi_matches_);
+  } else {
+    pi.Detect(text.substr(start), &pi_matches_);
+    for (PiMatch& match : pi_matches_) {
+      match.begin += start;
+      match.end += start;
+    }
+  }
+  for (const PiMatch& match : pi_matches_) {
     if (match.begin < pi_done_ || match.begin >= limit) continue;
     update->findings.push_back(scanner_->PiFinding(match, pi_, buf_, base_));
     Remember(update->findings.back());
   }
   pi_done_ = limit;
+}
+
+size_t ScanStream::PiScanStart() const {
+  const size_t window = PiWindowStart();
+  return pi_resume_ != kNoResumePoint && pi_resume_ >= window ? pi_resume_ : window;
 }
 
 size_t ScanStream::PiWindowStart() const {
@@ -230,7 +255,9 @@ void ScanStream::Trim(size_t release_rel, size_t keep_lex) {
   size_t keep = std::min(release_rel, lex_floor < lex_.size() ? lex_.source(lex_floor) : consumed_);
   const bool pi_on = scanner_->pi_detector() != nullptr;
   if (pi_on) {
-    size_t start = PiWindowStart();
+    size_t start = PiScanStart();
+    // Keep what the detectors look back at from there (context words).
+    start = start > kResumeLookBehindBytes ? start - kResumeLookBehindBytes : 0;
     if (start < pi_.size()) keep = std::min<size_t>(keep, pi_.source(start));
   }
   keep = keep > kLeftContextBytes ? keep - kLeftContextBytes : 0;
@@ -241,6 +268,10 @@ void ScanStream::Trim(size_t release_rel, size_t keep_lex) {
     pi_.DropFront(drop_pi, static_cast<uint32_t>(keep));
     pi_done_ -= drop_pi;
     pi_last_run_ -= drop_pi;
+    // A resume point whose look-behind was dropped is no longer usable.
+    pi_resume_ = pi_resume_ != kNoResumePoint && pi_resume_ >= drop_pi + kResumeLookBehindBytes
+                     ? pi_resume_ - drop_pi
+                     : kNoResumePoint;
   }
   lex_.DropFront(drop_lex, static_cast<uint32_t>(keep));
   buf_.erase(0, keep);

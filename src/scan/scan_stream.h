@@ -39,6 +39,7 @@
 #include "scan/mask.h"
 #include "scan/normalizer.h"
 #include "scan/pi/pi_detector.h"
+#include "scan/pi/resume_point.h"
 
 namespace hegui::scan {
 
@@ -89,8 +90,11 @@ class ScanStream {
   void Remember(const Finding& f);
   void RunPi(bool closing, StreamUpdate* update);
   void Trim(size_t release_rel, size_t keep_lex);
-  // Where the next PI detection starts: MaxMatchBytes() + MaxContextBytes()
-  // before pi_done_, on a character boundary, outside an ASCII run.
+  // Where the next PI detection starts: the last resume point if it is not
+  // before PiWindowStart(), else PiWindowStart().
+  size_t PiScanStart() const;
+  // MaxMatchBytes() + MaxContextBytes() before pi_done_, on a character
+  // boundary, outside an ASCII run.
   size_t PiWindowStart() const;
 
   std::shared_ptr<const Scanner> scanner_;
@@ -104,6 +108,9 @@ class ScanStream {
   NormalizedView pi_;       // PI view of buf_[0, consumed_) (when PI is on).
   size_t pi_done_ = 0;      // PI matches beginning before this view position are reported.
   size_t pi_last_run_ = 0;  // pi_.size() when the detectors last ran.
+  // The last resume point seen (pi/resume_point.h), <= pi_done_, with its
+  // look-behind kept; kNoResumePoint if none.
+  size_t pi_resume_ = kNoResumePoint;
   std::vector<PiMatch> pi_matches_;
   std::vector<Candidate> pending_;           // Lexicon hits not yet final.
   std::vector<LiteralHit> allow_;            // Allow-list hits that may still contain a hit.

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
+#include <sstream>
 #include <string>
 
 #include "scan/scanner.h"
@@ -67,6 +69,26 @@ StreamRun Stream(const Scanner& scanner, std::string_view text, std::vector<size
   run.findings.insert(run.findings.end(), update.findings.begin(), update.findings.end());
   SortFindings(&run.findings);
   return run;
+}
+
+// The findings only one side has, for failure messages.
+std::string Difference(const std::vector<Finding>& streamed, const std::vector<Finding>& whole) {
+  std::ostringstream out;
+  for (const Finding& f : streamed) {
+    if (std::find(whole.begin(), whole.end(), f) == whole.end()) {
+      out << "only streamed: ";
+      PrintTo(f, &out);
+      out << "\n";
+    }
+  }
+  for (const Finding& f : whole) {
+    if (std::find(streamed.begin(), streamed.end(), f) == streamed.end()) {
+      out << "only whole: ";
+      PrintTo(f, &out);
+      out << "\n";
+    }
+  }
+  return out.str();
 }
 
 TEST(ScanStreamTest, MatchAcrossChunkBoundaryIsFound) {
@@ -150,6 +172,114 @@ TEST(ScanStreamTest, PersonalInformationAcrossChunksEqualsWholeBufferScan) {
     }
   }
   EXPECT_GT(with_pi, 100u);
+}
+
+// The PI detectors continue from the last resume point (after a line break,
+// 。, !, ? ...) instead of re-reading a window: random texts with such breaks
+// everywhere, long enough that the stream trims its buffers many times.
+TEST(ScanStreamTest, PersonalInformationAcrossResumePointsEqualsWholeBufferScan) {
+  auto s = MakeScanner();
+  const std::string pieces[] = {"手机",
+                                "13812345678",
+                                "身份证",
+                                "11010519491231002X",
+                                " ",
+                                "-",
+                                "zhang.san@example.com",
+                                "卡号",
+                                "6222021234567890128",
+                                "１３９",
+                                "1234",
+                                "5678",
+                                "冰毒",
+                                "，",
+                                "电话",
+                                "010-62345678",
+                                "192.168.1.20",
+                                "abc",
+                                "姓名：张三",
+                                "地址：北京市海淀区中关村大街27号",
+                                "京A12345",
+                                "\n",
+                                "。",
+                                "!",
+                                "？",
+                                "、",
+                                "“",
+                                "tel",
+                                "我们今天开会讨论一下项目进度和上线时间",
+                                "please check the logs for errors "};
+  std::mt19937 rng(23);
+  size_t with_pi = 0;
+  for (int round = 0; round < 60; ++round) {
+    std::string text;
+    const int n = 50 + static_cast<int>(rng() % 600);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % std::size(pieces)];
+    auto whole = s->Scan(text);
+    ASSERT_TRUE(whole.ok());
+    for (const Finding& f : *whole) with_pi += f.kind == FindingKind::kPersonalInfo;
+    std::vector<size_t> sizes = {1 + rng() % 9, 1 + rng() % 200, 1 + rng() % 64};
+    for (size_t batch : {size_t{1}, size_t{7}, size_t{64}, size_t{1024}}) {
+      StreamRun run = Stream(*s, text, sizes, {.pi_batch_bytes = batch});
+      ASSERT_EQ(run.findings, *whole) << Difference(run.findings, *whole) << " batch " << batch;
+      ASSERT_EQ(run.released, text);
+    }
+  }
+  EXPECT_GT(with_pi, 1000u);
+}
+
+// Every piece of personal information split in two at every byte, with the
+// detectors run after each chunk (batch 1) and in the default batches.
+TEST(ScanStreamTest, PersonalInformationSplitAtEveryPositionIsFound) {
+  auto s = MakeScanner();
+  const std::string text =
+      "好的。手机13812345678，身份证11010519491231002X!卡号6222 0212 3456 7890 128\n"
+      "邮箱zhang.san@example.com。电话：010-62345678？车牌京A12345、IP 192.168.1.20\n"
+      "收件人：张三 地址：北京市海淀区中关村大街27号。";
+  auto whole = s->Scan(text);
+  ASSERT_TRUE(whole.ok());
+  size_t pi = 0;
+  for (const Finding& f : *whole) pi += f.kind == FindingKind::kPersonalInfo;
+  ASSERT_EQ(pi, 9u);
+  for (size_t split = 0; split <= text.size(); ++split) {
+    for (size_t batch : {size_t{1}, size_t{1024}}) {
+      StreamRun run = Stream(*s, text, {split == 0 ? text.size() : split, text.size()},
+                             {.pi_batch_bytes = batch});
+      ASSERT_EQ(run.findings, *whole) << "split at " << split << " batch " << batch;
+    }
+  }
+}
+
+// A context word in an earlier chunk, before a resume point at which the
+// detectors stopped, still raises the confidence of the number after it.
+TEST(ScanStreamTest, ContextWordBeforeAResumePointInAnEarlierChunkCounts) {
+  auto s = MakeScanner();
+  auto alone = s->Scan("好 13812345678 好");
+  ASSERT_TRUE(alone.ok());
+  ASSERT_EQ(alone->size(), 1u);
+  const std::string text = "联系电话!13812345678 好";
+  auto whole = s->Scan(text);
+  ASSERT_TRUE(whole.ok());
+  ASSERT_EQ(whole->size(), 1u);
+  EXPECT_GT((*whole)[0].confidence, (*alone)[0].confidence);
+  auto stream = s->OpenStream({.pi_batch_bytes = 1});
+  StreamUpdate u;
+  std::vector<Finding> found;
+  // Enough filler before it that the stream trims its buffers in between.
+  std::string filler;
+  for (int i = 0; i < 200; ++i) filler += "普通的聊天内容。";
+  ASSERT_TRUE(stream->Feed(filler, &u).ok());
+  ASSERT_TRUE(stream->Feed("联系电话!", &u).ok());
+  ASSERT_TRUE(stream->Feed("138123", &u).ok());
+  found.insert(found.end(), u.findings.begin(), u.findings.end());
+  ASSERT_TRUE(stream->Feed("45678 好", &u).ok());
+  found.insert(found.end(), u.findings.begin(), u.findings.end());
+  ASSERT_TRUE(stream->Close(&u).ok());
+  found.insert(found.end(), u.findings.begin(), u.findings.end());
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].text, "13812345678");
+  EXPECT_EQ(found[0].begin, filler.size() + std::string("联系电话!").size());
+  EXPECT_EQ(found[0].confidence, (*whole)[0].confidence);
 }
 
 TEST(ScanStreamTest, HeldBackTextIsReleasedOnlyWhenItCannotBePartOfAMatch) {

@@ -126,12 +126,12 @@ PiDetector::PiDetector(const PiDetectorOptions& options, int reference_year)
 
 size_t PiDetector::MaxContextBytes() const { return std::max(kContextWindowBytes, kMaxLabelBytes); }
 
-void PiDetector::Detect(std::string_view text, std::vector<PiMatch>* out) const {
+void PiDetector::Detect(std::string_view text, size_t from, std::vector<PiMatch>* out) const {
   if (options_.enabled.none()) return;
   const size_t first = out->size();
   MatchSink sink(text, options_, reference_year_, out);
   const size_t n = text.size();
-  size_t i = 0;
+  size_t i = from;
   // Without labels to look for, Han characters are skipped like other bytes.
   const uint8_t wanted = labels_enabled_ ? 0xFF : static_cast<uint8_t>(~pi_text::kCjkLead);
   while (i < n) {

@@ -20,7 +20,10 @@
 // Streaming: a match, together with the bytes after it that decide where it
 // ends, is never longer than MaxMatchBytes(); the context words that raise a
 // match's confidence (and the label before a name or address) lie within
-// MaxContextBytes() before the match's begin. A stream scanner gets exactly
+// MaxContextBytes() before the match's begin. Where the text has resume points
+// (after a line break, 。, !, ? ...; see resume_point.h), a stream continues
+// the scan from the last one with Detect(text, from, out) instead of re-reading
+// a context window. Without them, a stream scanner gets exactly
 // what one Detect over the whole text gives (tested with chunks of 1 byte and
 // up) if, after each chunk, it runs Detect over the unsettled tail plus
 // MaxContextBytes() before it, settles the matches that begin more than
@@ -88,7 +91,15 @@ class PiDetector {
   // sorted by begin and do not overlap one another (where two candidates
   // overlap, the more confident one, then the longer one, wins). Cost: one
   // pass over the text, O(size) with a small constant.
-  void Detect(std::string_view utf8_text, std::vector<PiMatch>* out) const;
+  void Detect(std::string_view utf8_text, std::vector<PiMatch>* out) const {
+    Detect(utf8_text, 0, out);
+  }
+  // The same, scanning from byte `from` on (from <= utf8_text.size()); the
+  // bytes before it are only looked back at (context words, the character
+  // before a plate's letter). When `from` is a resume point, the matches that
+  // begin before any later resume point are exactly the whole text's (see
+  // resume_point.h).
+  void Detect(std::string_view utf8_text, size_t from, std::vector<PiMatch>* out) const;
 
   // The longest match any enabled detector can report, plus the look-ahead
   // that decides its end (see "Streaming" above).

@@ -20,6 +20,13 @@ ScanStream::ScanStream(std::shared_ptr<const Scanner> scanner, const StreamOptio
 Status ScanStream::Feed(std::string_view chunk, StreamUpdate* update) {
   if (closed_) return FailedPreconditionError("ScanStream::Feed after Close");
   buf_.append(chunk);
+  if (scanner_->pi_detector() != nullptr && buf_.size() - consumed_ < options_.pi_batch_bytes) {
+    // Nothing could be released before the detectors run: wait for the batch.
+    update->findings.clear();
+    update->released.clear();
+    update->released_offset = released_;
+    return OkStatus();
+  }
   return Advance(false, update);
 }
 
@@ -145,7 +152,6 @@ Status ScanStream::Advance(bool closing, StreamUpdate* update) {
       keep_lex = std::max(keep_lex, lex_.IndexAtOrAfter(release));
       if (pi != nullptr) {
         pi_done_ = std::max(pi_done_, pi_.IndexAtOrAfter(release));
-        pi_last_run_ = std::max(pi_last_run_, pi_done_);
       }
     }
     // Never cut a reported finding in two.
@@ -181,8 +187,6 @@ Status ScanStream::Advance(bool closing, StreamUpdate* update) {
 void ScanStream::RunPi(bool closing, StreamUpdate* update) {
   const PiDetector& pi = *scanner_->pi_detector();
   const size_t n = pi_.size();
-  if (!closing && n - pi_last_run_ < options_.pi_batch_bytes) return;
-  pi_last_run_ = n;
   const std::string_view text = pi_.text();
   const size_t start = PiScanStart();
   const bool resumed = start == pi_resume_;
@@ -267,7 +271,6 @@ void ScanStream::Trim(size_t release_rel, size_t keep_lex) {
     size_t drop_pi = pi_.IndexAtOrAfter(keep);
     pi_.DropFront(drop_pi, static_cast<uint32_t>(keep));
     pi_done_ -= drop_pi;
-    pi_last_run_ -= drop_pi;
     // A resume point whose look-behind was dropped is no longer usable.
     pi_resume_ = pi_resume_ != kNoResumePoint && pi_resume_ >= drop_pi + kResumeLookBehindBytes
                      ? pi_resume_ - drop_pi

@@ -1,16 +1,23 @@
 // ScanStream: scans text that arrives in chunks (e.g. SSE deltas of a model
 // response) and finds matches that cross chunk borders.
 //
-// Each Feed() normalises the new bytes, scans them with the overlap needed
-// for matches that began earlier, and reports the findings that have become
+// Feed() normalises the new bytes, scans them with the overlap needed for
+// matches that began earlier, and reports the findings that have become
 // final: no later byte can change them. It also RELEASES the prefix of the
 // input that can no longer be part of any match; a gateway forwards only
 // released bytes, so a finding is always reported before (or with) the
 // release of its bytes, and a finding's bytes are released in one piece.
 //
+// Batches: with PI detection on, bytes are released only when the detectors
+// run, once StreamOptions::pi_batch_bytes new bytes have arrived (and at
+// Close). So Feed() does all its work then, in one pass over the batch: a
+// Feed() that does not complete a batch only buffers its chunk (no findings,
+// nothing released). Without PI detection every Feed() does its work at once.
+//
 // Hold-back: about the longest lexicon term (in normalised bytes, plus any
 // separators inside it), an incomplete UTF-8 character at the end of a chunk,
-// and for personal information PiDetector::MaxMatchBytes() plus up to
+// and for personal information the bytes after the last resume point (see
+// pi/resume_point.h) or PiDetector::MaxMatchBytes(), plus up to
 // StreamOptions::pi_batch_bytes not yet run through the detectors. Memory is bounded: when more
 // than ScannerConfig::stream_max_hold_back_bytes original bytes would be held (a term stretched by
 // thousands of separators), the stream releases the older half anyway and a match spanning that far
@@ -48,8 +55,9 @@ class Scanner;
 struct StreamOptions {
   bool mask = false;  // StreamUpdate::released is masked with mask_options.
   MaskOptions mask_options;
-  // The PI detectors run once this many new bytes have arrived (and at
-  // Close): larger batches rescan less overlap, smaller ones hold back less.
+  // With PI detection on, the stream does its work (and releases bytes) once
+  // this many new input bytes have arrived, and at Close: larger batches cost
+  // less per byte, smaller ones hold back less.
   size_t pi_batch_bytes = 1024;
 };
 
@@ -104,10 +112,9 @@ class ScanStream {
   size_t consumed_ = 0;  // Bytes of buf_ already normalised.
   NormalizedView lex_;   // Lexicon view of buf_[0, consumed_).
   size_t lex_scanned_ = 0;
-  size_t lex_resume_ = 0;   // Where the next lexicon scan starts (LiteralSet::Scan).
-  NormalizedView pi_;       // PI view of buf_[0, consumed_) (when PI is on).
-  size_t pi_done_ = 0;      // PI matches beginning before this view position are reported.
-  size_t pi_last_run_ = 0;  // pi_.size() when the detectors last ran.
+  size_t lex_resume_ = 0;  // Where the next lexicon scan starts (LiteralSet::Scan).
+  NormalizedView pi_;      // PI view of buf_[0, consumed_) (when PI is on).
+  size_t pi_done_ = 0;     // PI matches beginning before this view position are reported.
   // The last resume point seen (pi/resume_point.h), <= pi_done_, with its
   // look-behind kept; kNoResumePoint if none.
   size_t pi_resume_ = kNoResumePoint;

@@ -284,7 +284,7 @@ TEST(ScanStreamTest, ContextWordBeforeAResumePointInAnEarlierChunkCounts) {
 
 TEST(ScanStreamTest, HeldBackTextIsReleasedOnlyWhenItCannotBePartOfAMatch) {
   auto s = MakeScanner();
-  auto stream = s->OpenStream();
+  auto stream = s->OpenStream({.pi_batch_bytes = 1});
   StreamUpdate u;
   ASSERT_TRUE(stream->Feed("hello 冰", &u).ok());
   EXPECT_TRUE(u.findings.empty());
@@ -293,6 +293,47 @@ TEST(ScanStreamTest, HeldBackTextIsReleasedOnlyWhenItCannotBePartOfAMatch) {
   ASSERT_EQ(u.findings.size(), 1u);
   ASSERT_TRUE(stream->Close(&u).ok());
   EXPECT_EQ(stream->bytes_released(), stream->bytes_fed());
+}
+
+// With PI detection on, a Feed() that does not complete a batch only buffers;
+// the batch is then normalised, scanned and released in one go.
+TEST(ScanStreamTest, WorkIsDoneOncePerBatchWhenPersonalInformationIsDetected) {
+  auto s = MakeScanner();
+  auto stream = s->OpenStream({.pi_batch_bytes = 64});
+  StreamUpdate u;
+  ASSERT_TRUE(stream->Feed("先买冰毒，", &u).ok());  // 15 bytes
+  EXPECT_TRUE(u.findings.empty());
+  EXPECT_TRUE(u.released.empty());
+  EXPECT_EQ(stream->buffered_bytes(), 15u);
+  std::string rest = "然后再说。";  // 15 bytes
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(stream->Feed(rest, &u).ok());
+    EXPECT_TRUE(u.findings.empty());
+    EXPECT_TRUE(u.released.empty());
+  }
+  ASSERT_TRUE(stream->Feed(rest, &u).ok());  // 75 bytes: the batch is complete
+  ASSERT_EQ(u.findings.size(), 1u);
+  EXPECT_EQ(u.findings[0].text, "冰毒");
+  EXPECT_EQ(u.released_offset, 0u);
+  EXPECT_TRUE(("先买冰毒，" + rest + rest + rest + rest).starts_with(u.released)) << u.released;
+  EXPECT_FALSE(u.released.empty());
+  ASSERT_TRUE(stream->Close(&u).ok());
+  EXPECT_EQ(stream->bytes_released(), 75u);
+}
+
+// Without PI detection nothing waits for a batch: each Feed() reports and
+// releases what it can.
+TEST(ScanStreamTest, WithoutPersonalInformationEveryFeedDoesItsWork) {
+  auto lex = Lexicon::ParseText(kLexicon, "test.tsv");
+  ASSERT_TRUE(lex.ok());
+  auto s = Scanner::Create({.lexicon = std::move(*lex), .detect_pi = false});
+  ASSERT_TRUE(s.ok());
+  auto stream = (*s)->OpenStream();
+  StreamUpdate u;
+  ASSERT_TRUE(stream->Feed("先买冰毒，然后再说。", &u).ok());
+  ASSERT_EQ(u.findings.size(), 1u);
+  EXPECT_EQ(u.findings[0].text, "冰毒");
+  EXPECT_FALSE(u.released.empty());
 }
 
 TEST(ScanStreamTest, MaskedReleaseNeverLeaksAFinding) {
@@ -323,9 +364,11 @@ TEST(ScanStreamTest, MemoryStaysBoundedOnHugeInput) {
   std::string dots(1000, '.');
   for (int i = 0; i < 100; ++i) {
     ASSERT_TRUE(stream->Feed(dots, &u).ok());
+    findings += u.findings.size();
     ASSERT_LT(stream->buffered_bytes(), 3 * 4096u);
   }
   ASSERT_TRUE(stream->Close(&u).ok());
+  findings += u.findings.size();
   EXPECT_EQ(findings, 2000u);
 }
 

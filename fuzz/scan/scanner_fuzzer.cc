@@ -1,7 +1,8 @@
 // Fuzzes the scanner: whole-buffer scan of arbitrary bytes against a small
 // lexicon with pinyin, whole-word and allow-list entries; every finding's text
 // must equal the original bytes at its offsets, and a stream fed in chunks of
-// a size taken from the input must report the same findings.
+// a size taken from the input, with a batch size taken from the input, must
+// report the same findings.
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
@@ -23,6 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }();
   if (size == 0) return 0;
   size_t chunk = 1 + data[0] % 16;
+  // Small batches exercise the PI detectors' resume points and buffer trims.
+  size_t batch = (data[0] >> 4) == 0 ? 1024 : 4 * (data[0] >> 4);
   std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
   auto whole = scanner->Scan(text);
   if (!whole.ok()) std::abort();
@@ -30,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (f.end > text.size() || f.begin >= f.end) std::abort();
     if (text.substr(f.begin, f.end - f.begin) != f.text) std::abort();
   }
-  auto stream = scanner->OpenStream();
+  auto stream = scanner->OpenStream({.pi_batch_bytes = batch});
   StreamUpdate update;
   std::vector<Finding> streamed;
   std::string released;

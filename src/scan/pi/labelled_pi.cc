@@ -49,9 +49,20 @@ constexpr std::array kLabels = {
     Label{"住在"sv, PiType::kAddress, 0.75f},
 };
 
-constexpr std::array<uint32_t, kLabels.size()> kLabelHeads = [] {
-  std::array<uint32_t, kLabels.size()> heads{};
-  for (size_t i = 0; i < kLabels.size(); ++i) heads[i] = pi_text::Head3(kLabels[i].text);
+// The labels' first characters (packed by Head3) with the label's index,
+// sorted: a character that starts no label costs one binary search.
+struct LabelHead {
+  uint32_t head;
+  uint8_t label;
+};
+constexpr std::array<LabelHead, kLabels.size()> kLabelHeads = [] {
+  std::array<LabelHead, kLabels.size()> heads{};
+  for (size_t i = 0; i < kLabels.size(); ++i) {
+    heads[i] = {pi_text::Head3(kLabels[i].text), static_cast<uint8_t>(i)};
+  }
+  std::sort(heads.begin(), heads.end(), [](const LabelHead& a, const LabelHead& b) {
+    return a.head != b.head ? a.head < b.head : a.label < b.label;
+  });
   return heads;
 }();
 
@@ -90,12 +101,11 @@ constexpr LabelStartTable kLabelStarts = [] {
 size_t ScanLabelAt(size_t pos, MatchSink& sink) {
   const std::string_view text = sink.text();
   const uint32_t head = pi_text::Load3(text, pos);
-  for (size_t i = 0; i < kLabels.size(); ++i) {
-    const Label& label = kLabels[i];
-    if (kLabelHeads[i] != head || !pi_text::StartsWithAt(text, pos, label.text) ||
-        !sink.Wants(label.type)) {
-      continue;
-    }
+  auto it = std::lower_bound(kLabelHeads.begin(), kLabelHeads.end(), head,
+                             [](const LabelHead& h, uint32_t value) { return h.head < value; });
+  for (; it != kLabelHeads.end() && it->head == head; ++it) {
+    const Label& label = kLabels[it->label];
+    if (!pi_text::StartsWithAt(text, pos, label.text) || !sink.Wants(label.type)) continue;
     const size_t label_end = pos + label.text.size();
     bool colon = false;
     const size_t value = SkipSeparator(text, label_end, &colon);

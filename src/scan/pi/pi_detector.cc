@@ -1,6 +1,7 @@
 #include "scan/pi/pi_detector.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <ctime>
 #include <string>
 
@@ -24,6 +25,30 @@ using pi_text::ClassOf;
 inline bool IsThreeByteChar(const char* p) {
   return (static_cast<uint8_t>(p[0]) & 0xF0) == 0xE0 &&
          (static_cast<uint8_t>(p[1]) & 0xC0) == 0x80 && (static_cast<uint8_t>(p[2]) & 0xC0) == 0x80;
+}
+
+// The 4 bytes at p in one number, p[0] in bits 0-7 whatever the machine's
+// byte order (compiles to one load on little-endian machines).
+inline uint32_t Load4(const char* p) {
+  return uint32_t{static_cast<uint8_t>(p[0])} | uint32_t{static_cast<uint8_t>(p[1])} << 8 |
+         uint32_t{static_cast<uint8_t>(p[2])} << 16 | uint32_t{static_cast<uint8_t>(p[3])} << 24;
+}
+
+// The end of the run of 3-byte characters from i on that cannot start a label
+// (MayStartLabel): where the scan must look again.
+size_t SkipPlainThreeByteChars(std::string_view text, size_t i) {
+  const size_t n = text.size();
+  // Four bytes at a time while they are there: lead 1110xxxx, two
+  // continuation bytes 10xxxxxx, then the label table's bit for them.
+  while (i + 4 <= n) {
+    const uint32_t w = Load4(text.data() + i);
+    if ((w & 0xC0C0F0u) != 0x8080E0u) return i;
+    const uint32_t row = (w & 0x0Fu) << 6 | (w >> 8 & 0x3Fu);
+    if ((kLabelStarts.bits[row] >> (w >> 16 & 0x3Fu)) & 1) return i;
+    i += 3;
+  }
+  while (i + 3 <= n && IsThreeByteChar(text.data() + i) && !MayStartLabel(text.data() + i)) i += 3;
+  return i;
 }
 
 // Digits, optionally ending with an ID check character X (at least one digit).
@@ -146,7 +171,9 @@ void PiDetector::Detect(std::string_view text, size_t from, std::vector<PiMatch>
       uint8_t seen = 0;
       while (e < n && (ClassOf(text[e]) & pi_text::kAlnum)) seen |= ClassOf(text[e++]);
       const size_t size = e - i;
-      if (!(seen & (pi_text::kUpper | pi_text::kLower)) || IsDigitGroup(text.substr(i, size))) {
+      // A digit group has a digit (a word without one is not looked at twice).
+      const bool letters = seen & (pi_text::kUpper | pi_text::kLower);
+      if (!letters || ((seen & pi_text::kDigit) && IsDigitGroup(text.substr(i, size)))) {
         i = ScanDigitRun(i, e, sink);
         continue;
       }
@@ -177,9 +204,7 @@ void PiDetector::Detect(std::string_view text, size_t from, std::vector<PiMatch>
       // Runs of 3-byte characters are walked a character at a time, each
       // checked for a label start with one table lookup; anything else falls
       // back to the byte loop (continuation bytes have no class).
-      while (i + 3 <= n && IsThreeByteChar(text.data() + i) && !MayStartLabel(text.data() + i)) {
-        i += 3;
-      }
+      i = SkipPlainThreeByteChars(text, i);
       if (i + 3 <= n && (ClassOf(text[i]) & pi_text::kCjkLead) &&
           IsThreeByteChar(text.data() + i)) {
         i = ScanLabelAt(i, sink);

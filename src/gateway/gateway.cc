@@ -2,8 +2,10 @@
 
 #include <openssl/rand.h>
 
+#include <cstring>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <set>
 
 #include "gateway/admin_api.h"
@@ -18,18 +20,36 @@ namespace hegui::gateway {
 
 namespace {
 
+// "req-" and 24 hex digits: 32 random bits per thread, then a keyed bijective
+// mix of the thread's request counter (so distinct within a thread, and not
+// guessable from another id). OpenSSL's RNG is asked once per thread, not
+// per request (each RAND_bytes call also costs a getpid system call).
 std::string NewRequestId() {
-  unsigned char bytes[12];
-  if (RAND_bytes(bytes, sizeof bytes) != 1) {
-    static std::atomic<uint64_t> counter{0};
-    return "req-" + std::to_string(++counter);
-  }
+  struct Generator {
+    uint32_t prefix = 0;
+    uint64_t key = 0;
+    uint64_t counter = 0;
+    Generator() {
+      unsigned char seed[12];
+      if (RAND_bytes(seed, sizeof seed) != 1) {
+        std::random_device device;
+        for (unsigned char& b : seed) b = static_cast<unsigned char>(device());
+      }
+      std::memcpy(&prefix, seed, 4);
+      std::memcpy(&key, seed + 4, 8);
+    }
+  };
+  thread_local Generator generator;
+  // splitmix64's finaliser: a bijection on 64 bits.
+  uint64_t z = ++generator.counter + generator.key;
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  z ^= z >> 31;
   static const char* kHex = "0123456789abcdef";
   std::string id = "req-";
-  for (unsigned char b : bytes) {
-    id.push_back(kHex[b >> 4]);
-    id.push_back(kHex[b & 15]);
-  }
+  id.reserve(28);
+  for (int shift = 28; shift >= 0; shift -= 4) id.push_back(kHex[(generator.prefix >> shift) & 15]);
+  for (int shift = 60; shift >= 0; shift -= 4) id.push_back(kHex[(z >> shift) & 15]);
   return id;
 }
 

@@ -1,5 +1,6 @@
 #include "gateway/http_server.h"
 
+#include <cstdio>
 #include <exception>
 #include <utility>
 
@@ -25,41 +26,76 @@ net::awaitable<void> Refuse(beast::tcp_stream& stream, http::status status, std:
   co_await http::async_write(stream, res, net::redirect_error(kUse, ec));
 }
 
-// A deadline for reading one request that CANCELS the read when it expires,
-// instead of closing the socket as beast::tcp_stream's own timeout does, so
-// the server can still answer 408. Lives in the connection's coroutine frame;
-// the timer's handler holds only the shared state and touches the socket
-// only while the deadline is armed (single-threaded io_context: no race).
+// The read deadline of one connection: one timer for the connection's life
+// that CANCELS the pending read when the deadline passes, instead of closing
+// the socket as beast::tcp_stream's own timeout does, so the server can still
+// answer 408. Starting a read only sets the deadline: the timer is moved only
+// when the new deadline comes before the one it waits for, and when it fires
+// early (the deadline moved on) it waits again, so a kept-alive connection
+// costs no timer operation per request. Lives in the connection's coroutine
+// frame; the timer's handler holds only the shared state and touches the
+// socket only while a read is watched (single-threaded io_context: no race).
 class ReadDeadline {
  public:
-  ReadDeadline(beast::tcp_stream& stream, std::chrono::milliseconds after)
-      : state_(std::make_shared<State>(stream)) {
-    state_->timer.expires_after(after);
-    state_->timer.async_wait([state = state_](boost::system::error_code ec) {
-      if (ec || !state->armed) return;
-      state->expired = true;
-      boost::system::error_code ignored;
-      state->socket->cancel(ignored);
-    });
-  }
+  explicit ReadDeadline(beast::tcp_stream& stream) : state_(std::make_shared<State>(stream)) {}
   ~ReadDeadline() {
-    state_->armed = false;
+    state_->closed = true;
     state_->timer.cancel();
   }
   ReadDeadline(const ReadDeadline&) = delete;
   ReadDeadline& operator=(const ReadDeadline&) = delete;
 
-  bool expired() const { return state_->expired; }
+  // Watches a read that must be complete within `limit` from now.
+  void Start(std::chrono::milliseconds limit) {
+    State& s = *state_;
+    s.deadline = Clock::now() + limit;
+    s.reading = true;
+    s.expired = false;
+    if (!s.armed || s.deadline < s.armed_for) Arm(state_);
+  }
+  // The read is over; returns whether it was cancelled by the deadline.
+  bool Stop() {
+    state_->reading = false;
+    return state_->expired;
+  }
 
  private:
+  using Clock = std::chrono::steady_clock;
   struct State {
     explicit State(beast::tcp_stream& stream)
         : timer(stream.get_executor()), socket(&stream.socket()) {}
     net::steady_timer timer;
     tcp::socket* socket;
-    bool armed = true;
+    Clock::time_point deadline;
+    Clock::time_point armed_for;
+    uint64_t generation = 0;  // Of the newest wait; older waits are stale.
+    bool armed = false;
+    bool reading = false;
     bool expired = false;
+    bool closed = false;
   };
+
+  static void Arm(const std::shared_ptr<State>& state) {
+    State& s = *state;
+    s.armed = true;
+    s.armed_for = s.deadline;
+    uint64_t generation = ++s.generation;
+    s.timer.expires_at(s.deadline);  // Cancels the older wait, if any.
+    s.timer.async_wait([state, generation](boost::system::error_code) {
+      State& s = *state;
+      if (s.closed || generation != s.generation) return;
+      s.armed = false;
+      if (!s.reading) return;  // The next read arms it again.
+      if (Clock::now() < s.deadline) {
+        Arm(state);  // The deadline moved on since this wait began.
+        return;
+      }
+      s.expired = true;
+      boost::system::error_code ignored;
+      s.socket->cancel(ignored);
+    });
+  }
+
   std::shared_ptr<State> state_;
 };
 
@@ -80,13 +116,6 @@ net::awaitable<void> RefuseTimeout(beast::tcp_stream& stream, std::chrono::milli
 
 // ---------------------------------------------------------------- Responder
 
-std::string Responder::remote_address() const {
-  boost::system::error_code ec;
-  auto endpoint = stream_.socket().remote_endpoint(ec);
-  if (ec) return "";
-  return endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
-}
-
 net::awaitable<Status> Responder::Finish(boost::system::error_code ec, std::string_view what) {
   if (ec) {
     failed_ = true;
@@ -96,21 +125,65 @@ net::awaitable<Status> Responder::Finish(boost::system::error_code ec, std::stri
   co_return OkStatus();
 }
 
+net::awaitable<boost::system::error_code> Responder::Write(std::array<std::string_view, 3> pieces) {
+  std::array<net::const_buffer, 3> buffers;
+  size_t total = 0;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    buffers[i] = net::buffer(pieces[i].data(), pieces[i].size());
+    total += pieces[i].size();
+  }
+  // The socket is non-blocking (Serve): this takes what fits in the send
+  // buffer now, normally all of it, without a timer or a trip through epoll.
+  boost::system::error_code ec;
+  size_t sent = stream_.socket().write_some(buffers, ec);
+  if (ec == net::error::would_block || ec == net::error::try_again) {
+    ec = {};
+    sent = 0;
+  }
+  if (ec || sent == total) co_return ec;
+  std::string rest;
+  rest.reserve(total - sent);
+  for (std::string_view piece : pieces) {
+    if (sent >= piece.size()) {
+      sent -= piece.size();
+      continue;
+    }
+    rest.append(piece.substr(sent));
+    sent = 0;
+  }
+  stream_.expires_after(write_timeout_);
+  co_await net::async_write(stream_, net::buffer(rest), net::redirect_error(kUse, ec));
+  stream_.expires_never();
+  co_return ec;
+}
+
 net::awaitable<Status> Responder::Send(
     int status, std::string_view content_type, std::string body,
     const std::vector<std::pair<std::string, std::string>>& headers) {
   if (started_) co_return InternalError("response already started");
   started_ = true;
-  http::response<http::string_body> res{static_cast<http::status>(status), 11};
-  res.set(http::field::content_type, beast::string_view(content_type.data(), content_type.size()));
-  for (const auto& [name, value] : headers) res.set(name, value);
-  res.keep_alive(keep_alive_);
-  res.body() = std::move(body);
-  res.prepare_payload();
-  boost::system::error_code ec;
-  stream_.expires_after(write_timeout_);
-  co_await http::async_write(stream_, res, net::redirect_error(kUse, ec));
-  stream_.expires_never();
+  // The same bytes Beast's serializer wrote for these fields, in this order.
+  beast::string_view reason = http::obsolete_reason(static_cast<http::status>(status));
+  std::string head;
+  head.reserve(128 + content_type.size() + reason.size());
+  head += "HTTP/1.1 ";
+  head += std::to_string(status);
+  head += ' ';
+  head.append(reason.data(), reason.size());
+  head += "\r\nContent-Type: ";
+  head += content_type;
+  head += "\r\n";
+  for (const auto& [name, value] : headers) {
+    head += name;
+    head += ": ";
+    head += value;
+    head += "\r\n";
+  }
+  if (!keep_alive_) head += "Connection: close\r\n";
+  head += "Content-Length: ";
+  head += std::to_string(body.size());
+  head += "\r\n\r\n";
+  boost::system::error_code ec = co_await Write({head, body, {}});
   finished_ = true;
   co_return co_await Finish(ec, "writing response");
 }
@@ -118,36 +191,30 @@ net::awaitable<Status> Responder::Send(
 net::awaitable<Status> Responder::BeginStream(int status, std::string_view content_type) {
   if (started_) co_return InternalError("response already started");
   started_ = true;
-  http::response<http::empty_body> res{static_cast<http::status>(status), 11};
-  res.set(http::field::content_type, beast::string_view(content_type.data(), content_type.size()));
-  res.set(http::field::cache_control, "no-cache");
-  res.keep_alive(keep_alive_);
-  res.chunked(true);
-  http::response_serializer<http::empty_body> serializer{res};
-  boost::system::error_code ec;
-  stream_.expires_after(write_timeout_);
-  co_await http::async_write_header(stream_, serializer, net::redirect_error(kUse, ec));
-  stream_.expires_never();
+  beast::string_view reason = http::obsolete_reason(static_cast<http::status>(status));
+  std::string head = "HTTP/1.1 " + std::to_string(status) + " " +
+                     std::string(reason.data(), reason.size()) + "\r\nContent-Type: ";
+  head += content_type;
+  head += "\r\nCache-Control: no-cache\r\n";
+  if (!keep_alive_) head += "Connection: close\r\n";
+  head += "Transfer-Encoding: chunked\r\n\r\n";
+  boost::system::error_code ec = co_await Write({head, {}, {}});
   co_return co_await Finish(ec, "writing stream header");
 }
 
 net::awaitable<Status> Responder::WriteChunk(std::string_view data) {
   if (!started_ || finished_ || failed_) co_return InternalError("no open stream");
   if (data.empty()) co_return OkStatus();  // An empty chunk would end the stream.
-  boost::system::error_code ec;
-  stream_.expires_after(write_timeout_);
-  co_await net::async_write(stream_, http::make_chunk(net::buffer(data.data(), data.size())),
-                            net::redirect_error(kUse, ec));
-  stream_.expires_never();
+  char size_line[24];
+  int n = std::snprintf(size_line, sizeof size_line, "%zx\r\n", data.size());
+  boost::system::error_code ec =
+      co_await Write({std::string_view(size_line, static_cast<size_t>(n)), data, "\r\n"});
   co_return co_await Finish(ec, "writing stream chunk");
 }
 
 net::awaitable<Status> Responder::EndStream() {
   if (!started_ || finished_ || failed_) co_return InternalError("no open stream");
-  boost::system::error_code ec;
-  stream_.expires_after(write_timeout_);
-  co_await net::async_write(stream_, http::make_chunk_last(), net::redirect_error(kUse, ec));
-  stream_.expires_never();
+  boost::system::error_code ec = co_await Write({"0\r\n\r\n", {}, {}});
   finished_ = true;
   co_return co_await Finish(ec, "ending stream");
 }
@@ -250,8 +317,17 @@ net::awaitable<void> HttpServer::Serve(tcp::socket socket) {
   } closing{open_connections_};
   try {
     const ServerLimits& limits = options_.limits;
+    boost::system::error_code socket_ec;
+    std::string remote;
+    if (auto endpoint = socket.remote_endpoint(socket_ec); !socket_ec) {
+      remote = endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+    }
+    // Responder writes straight away and waits only for what does not fit.
+    socket.non_blocking(true, socket_ec);
+    if (socket_ec) co_return;
     beast::tcp_stream stream(std::move(socket));
     beast::flat_buffer buffer;
+    ReadDeadline deadline(stream);
     bool first = true;
     while (!stopping_) {
       http::request_parser<http::string_body> parser;
@@ -261,11 +337,9 @@ net::awaitable<void> HttpServer::Serve(tcp::socket socket) {
       std::chrono::milliseconds header_limit = first ? limits.read_timeout : limits.idle_timeout;
       bool timed_out = false;
       stream.expires_never();
-      {
-        ReadDeadline deadline(stream, header_limit);
-        co_await http::async_read_header(stream, buffer, parser, net::redirect_error(kUse, ec));
-        timed_out = ec && deadline.expired();
-      }
+      deadline.Start(header_limit);
+      co_await http::async_read_header(stream, buffer, parser, net::redirect_error(kUse, ec));
+      timed_out = deadline.Stop() && ec;
       if (timed_out) {
         // A started request gets 408; an idle connection is just closed.
         if (buffer.size() > 0 || parser.got_some()) co_await RefuseTimeout(stream, header_limit);
@@ -300,9 +374,9 @@ net::awaitable<void> HttpServer::Serve(tcp::socket socket) {
         break;
       }
       if (!parser.is_done()) {
-        ReadDeadline deadline(stream, limits.read_timeout);
+        deadline.Start(limits.read_timeout);
         co_await http::async_read(stream, buffer, parser, net::redirect_error(kUse, ec));
-        timed_out = ec && deadline.expired();
+        timed_out = deadline.Stop() && ec;
       }
       if (timed_out) {
         co_await RefuseTimeout(stream, limits.read_timeout);
@@ -322,7 +396,7 @@ net::awaitable<void> HttpServer::Serve(tcp::socket socket) {
       }
       stream.expires_never();
       HttpRequest request = parser.release();
-      Responder out(stream, request.keep_alive(), limits.write_timeout);
+      Responder out(stream, request.keep_alive(), limits.write_timeout, remote);
       ++busy_requests_;
       struct Busy {
         std::atomic<int>& count;

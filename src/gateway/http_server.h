@@ -28,6 +28,7 @@
 #ifndef HEGUI_GATEWAY_HTTP_SERVER_H_
 #define HEGUI_GATEWAY_HTTP_SERVER_H_
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -60,12 +61,18 @@ using HttpRequest = http::request<http::string_body>;
 // the client is gone or too slow; the handler should then stop.
 class Responder {
  public:
-  Responder(beast::tcp_stream& stream, bool keep_alive, std::chrono::milliseconds write_timeout)
-      : stream_(stream), keep_alive_(keep_alive), write_timeout_(write_timeout) {}
+  // `remote_address` is the client's "ip:port" (read once per connection).
+  Responder(beast::tcp_stream& stream, bool keep_alive, std::chrono::milliseconds write_timeout,
+            const std::string& remote_address)
+      : stream_(stream),
+        keep_alive_(keep_alive),
+        write_timeout_(write_timeout),
+        remote_address_(remote_address) {}
   Responder(const Responder&) = delete;
   Responder& operator=(const Responder&) = delete;
 
-  // A complete response with a Content-Length.
+  // A complete response with a Content-Length: status line, headers and body
+  // go out in one write (no timer is armed when the socket takes it at once).
   net::awaitable<Status> Send(int status, std::string_view content_type, std::string body,
                               const std::vector<std::pair<std::string, std::string>>& headers = {});
   // Starts a chunked response (used for text/event-stream).
@@ -73,8 +80,8 @@ class Responder {
   net::awaitable<Status> WriteChunk(std::string_view data);
   net::awaitable<Status> EndStream();
 
-  // The client's address ("ip:port"), or "" if the socket is gone.
-  std::string remote_address() const;
+  // The client's address ("ip:port"), or "" if it could not be read.
+  const std::string& remote_address() const { return remote_address_; }
 
   bool started() const { return started_; }
   bool finished() const { return finished_; }
@@ -92,6 +99,10 @@ class Responder {
 
  private:
   net::awaitable<Status> Finish(boost::system::error_code ec, std::string_view what);
+  // Writes `pieces` in order: first straight from the calling thread with one
+  // non-blocking send; whatever the socket does not take at once is written
+  // asynchronously within write_timeout.
+  net::awaitable<boost::system::error_code> Write(std::array<std::string_view, 3> pieces);
 
   beast::tcp_stream& stream_;
   bool keep_alive_;
@@ -99,6 +110,7 @@ class Responder {
   bool started_ = false;
   bool finished_ = false;
   bool failed_ = false;
+  const std::string& remote_address_;
 };
 
 using HttpHandler = std::function<net::awaitable<void>(HttpRequest& request, Responder& out)>;

@@ -42,23 +42,35 @@ std::string Number(double v) {
 CounterFamily::CounterFamily(std::string name, std::string help, std::vector<std::string> labels)
     : name_(std::move(name)), help_(std::move(help)), labels_(std::move(labels)) {}
 
-void CounterFamily::Inc(const std::vector<std::string>& values, double by) {
+CounterFamily::Counter& CounterFamily::Sample(const std::vector<std::string>& values) {
   std::lock_guard lock(mu_);
-  samples_[values] += by;
+  return samples_[values];
 }
 
 double CounterFamily::Get(const std::vector<std::string>& values) const {
   std::lock_guard lock(mu_);
   auto it = samples_.find(values);
-  return it == samples_.end() ? 0 : it->second;
+  return it == samples_.end() ? 0 : it->second.value();
 }
 
 void CounterFamily::Render(std::string* out) const {
   *out += "# HELP " + name_ + " " + help_ + "\n# TYPE " + name_ + " counter\n";
   std::lock_guard lock(mu_);
-  for (const auto& [values, v] : samples_) {
-    *out += name_ + Labels(labels_, values) + " " + Number(v) + "\n";
+  for (const auto& [values, counter] : samples_) {
+    *out += name_ + Labels(labels_, values) + " " + Number(counter.value()) + "\n";
   }
+}
+
+HistogramFamily::Histogram::Histogram(const std::vector<double>* bounds)
+    : bounds_(bounds), counts_(new std::atomic<uint64_t>[bounds->size() + 1]) {
+  for (size_t i = 0; i <= bounds_->size(); ++i) counts_[i].store(0, std::memory_order_relaxed);
+}
+
+void HistogramFamily::Histogram::Observe(double value) {
+  size_t i = 0;
+  while (i < bounds_->size() && value > (*bounds_)[i]) ++i;
+  counts_[i].fetch_add(1, std::memory_order_relaxed);
+  sum_.fetch_add(value, std::memory_order_relaxed);
 }
 
 HistogramFamily::HistogramFamily(std::string name, std::string help,
@@ -68,30 +80,29 @@ HistogramFamily::HistogramFamily(std::string name, std::string help,
       labels_(std::move(labels)),
       bounds_(std::move(bounds)) {}
 
-void HistogramFamily::Observe(const std::vector<std::string>& values, double value) {
+HistogramFamily::Histogram& HistogramFamily::Sample(const std::vector<std::string>& values) {
   std::lock_guard lock(mu_);
-  Sample& s = samples_[values];
-  if (s.counts.empty()) s.counts.assign(bounds_.size() + 1, 0);
-  size_t i = 0;
-  while (i < bounds_.size() && value > bounds_[i]) ++i;
-  s.counts[i] += 1;
-  s.sum += value;
-  s.count += 1;
+  std::unique_ptr<Histogram>& h = samples_[values];
+  if (!h) h = std::make_unique<Histogram>(&bounds_);
+  return *h;
 }
 
 void HistogramFamily::Render(std::string* out) const {
   *out += "# HELP " + name_ + " " + help_ + "\n# TYPE " + name_ + " histogram\n";
   std::lock_guard lock(mu_);
-  for (const auto& [values, s] : samples_) {
-    double cumulative = 0;
+  for (const auto& [values, h] : samples_) {
+    // _count is the +Inf bucket, so the two always agree.
+    uint64_t cumulative = 0;
     for (size_t i = 0; i <= bounds_.size(); ++i) {
-      cumulative += s.counts[i];
+      cumulative += h->counts_[i].load(std::memory_order_relaxed);
       std::string le = i < bounds_.size() ? Number(bounds_[i]) : "+Inf";
       *out += name_ + "_bucket" + Labels(labels_, values, "le=\"" + le + "\"") + " " +
-              Number(cumulative) + "\n";
+              Number(static_cast<double>(cumulative)) + "\n";
     }
-    *out += name_ + "_sum" + Labels(labels_, values) + " " + Number(s.sum) + "\n";
-    *out += name_ + "_count" + Labels(labels_, values) + " " + Number(s.count) + "\n";
+    *out += name_ + "_sum" + Labels(labels_, values) + " " +
+            Number(h->sum_.load(std::memory_order_relaxed)) + "\n";
+    *out += name_ + "_count" + Labels(labels_, values) + " " +
+            Number(static_cast<double>(cumulative)) + "\n";
   }
 }
 

@@ -3,12 +3,17 @@
 //
 // Families are declared once (name, help, label names); a sample is addressed
 // by its label values. Thread-safe: Inc/Observe may be called from every
-// server thread; Render() takes a consistent-enough snapshot (each sample is
-// read atomically). Label values are escaped on output. Cost: one mutex-guarded
-// map lookup per update. Outlives every Stage that records into it.
+// server thread; Render() takes a consistent-enough snapshot (each number is
+// read atomically). Label values are escaped on output. Cost: addressing a
+// sample by its label values is one mutex-guarded map lookup; Sample()
+// returns a handle to it that stays valid for the family's life, and updating
+// through a handle takes no lock (the stages resolve their handles once and
+// keep them). Outlives every Stage that records into it.
 #ifndef HEGUI_GATEWAY_METRICS_H_
 #define HEGUI_GATEWAY_METRICS_H_
 
+#include <atomic>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -19,8 +24,20 @@ namespace hegui::gateway {
 
 class CounterFamily {
  public:
+  // One labelled sample. Inc is lock-free.
+  class Counter {
+   public:
+    void Inc(double by = 1) { value_.fetch_add(by, std::memory_order_relaxed); }
+    double value() const { return value_.load(std::memory_order_relaxed); }
+
+   private:
+    std::atomic<double> value_{0};
+  };
+
   CounterFamily(std::string name, std::string help, std::vector<std::string> labels);
-  void Inc(const std::vector<std::string>& values, double by = 1);
+  // The sample with these label values (created at 0 if new).
+  Counter& Sample(const std::vector<std::string>& values);
+  void Inc(const std::vector<std::string>& values, double by = 1) { Sample(values).Inc(by); }
   double Get(const std::vector<std::string>& values) const;
   void Render(std::string* out) const;
 
@@ -28,28 +45,40 @@ class CounterFamily {
   std::string name_, help_;
   std::vector<std::string> labels_;
   mutable std::mutex mu_;
-  std::map<std::vector<std::string>, double> samples_;
+  std::map<std::vector<std::string>, Counter> samples_;  // Nodes never move.
 };
 
 class HistogramFamily {
  public:
+  // One labelled sample. Observe is lock-free.
+  class Histogram {
+   public:
+    explicit Histogram(const std::vector<double>* bounds);
+    void Observe(double value);
+
+   private:
+    friend class HistogramFamily;
+    const std::vector<double>* bounds_;                // The family's.
+    std::unique_ptr<std::atomic<uint64_t>[]> counts_;  // Per bucket, not cumulative.
+    std::atomic<double> sum_{0};
+  };
+
   // `bounds` are the bucket upper bounds, ascending (seconds for latencies).
   HistogramFamily(std::string name, std::string help, std::vector<std::string> labels,
                   std::vector<double> bounds);
-  void Observe(const std::vector<std::string>& values, double value);
+  // The sample with these label values (created empty if new).
+  Histogram& Sample(const std::vector<std::string>& values);
+  void Observe(const std::vector<std::string>& values, double value) {
+    Sample(values).Observe(value);
+  }
   void Render(std::string* out) const;
 
  private:
-  struct Sample {
-    std::vector<double> counts;  // Per bucket, not cumulative.
-    double sum = 0;
-    double count = 0;
-  };
   std::string name_, help_;
   std::vector<std::string> labels_;
   std::vector<double> bounds_;
   mutable std::mutex mu_;
-  std::map<std::vector<std::string>, Sample> samples_;
+  std::map<std::vector<std::string>, std::unique_ptr<Histogram>> samples_;
 };
 
 // The gateway's metrics (docs/gateway.md, "Metrics").

@@ -362,21 +362,23 @@ void ModuleServices::RecordCallAsync(const Call& call, std::function<void(Status
     done(EvidenceLogHealthy());
     return;
   }
-  {
-    std::lock_guard lock(pending_mu_);
-    ++pending_records_;
-  }
+  pending_records_.fetch_add(1, std::memory_order_relaxed);
   log_->AppendAllAsync(CallRecords(call),
                        [this, done = std::move(done)](StatusOr<uint64_t> appended) {
                          done(appended.ok() ? OkStatus() : Fail(appended.status()));
-                         std::lock_guard lock(pending_mu_);
-                         if (--pending_records_ == 0) pending_cv_.notify_all();
+                         // The lock only when a waiter may need waking: it
+                         // tests the count under pending_mu_, so it either
+                         // sees 0 or is waiting when notified.
+                         if (pending_records_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+                           std::lock_guard lock(pending_mu_);
+                           pending_cv_.notify_all();
+                         }
                        });
 }
 
 void ModuleServices::WaitForPendingRecords() {
   std::unique_lock lock(pending_mu_);
-  pending_cv_.wait(lock, [&] { return pending_records_ == 0; });
+  pending_cv_.wait(lock, [&] { return pending_records_.load(std::memory_order_acquire) == 0; });
 }
 
 Status ModuleServices::RecordAdminEvent(std::string_view kind, std::string_view actor,

@@ -106,7 +106,8 @@ class ModuleServices : public GatewayServices {
 
   std::mutex pending_mu_;
   std::condition_variable pending_cv_;
-  int pending_records_ = 0;  // Guarded by pending_mu_: RecordCallAsync not yet reported.
+  // RecordCallAsync calls not yet reported; pending_mu_ guards only the wait.
+  std::atomic<int> pending_records_{0};
 };
 
 }  // namespace hegui::gateway

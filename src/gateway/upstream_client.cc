@@ -157,6 +157,11 @@ net::awaitable<StatusOr<std::unique_ptr<UpstreamClient::Connection>>> UpstreamCl
                                url_.port + ": " + ec.message());
   }
   connection->tcp().socket().set_option(tcp::no_delay(true), ec);
+  connection->tcp().socket().non_blocking(true, ec);
+  if (ec) {
+    co_return UnavailableError("upstream '" + name_ +
+                               "': cannot make the socket non-blocking: " + ec.message());
+  }
   if (url_.tls) {
     SSL* ssl = connection->tls->native_handle();
     boost::system::error_code ip_ec;
@@ -201,14 +206,33 @@ net::awaitable<StatusOr<std::unique_ptr<UpstreamClient::Exchange>>> UpstreamClie
     std::vector<std::pair<std::string, std::string>> headers) {
   auto executor = co_await net::this_coro::executor;
   net::execution_context* context = &net::query(executor, net::execution::context);
-  http::request<http::string_body> request{method, url_.base_path + std::string(path), 11};
-  request.set(http::field::host, url_.host);
-  request.set(http::field::user_agent, "hegui-gateway");
-  if (!body.empty()) request.set(http::field::content_type, "application/json");
-  for (auto& [name, value] : headers) request.set(name, value);
-  request.keep_alive(true);
-  request.body() = std::move(body);
-  request.prepare_payload();
+  // The request as one buffer (what Beast's serializer wrote for these
+  // fields), so that it goes out in one send.
+  beast::string_view verb = http::to_string(method);
+  std::string wire;
+  wire.reserve(256 + url_.base_path.size() + path.size() + body.size());
+  wire.append(verb.data(), verb.size());
+  wire += ' ';
+  wire += url_.base_path;
+  wire += path;
+  wire += " HTTP/1.1\r\nHost: ";
+  wire += url_.host;
+  wire += "\r\nUser-Agent: hegui-gateway\r\n";
+  if (!body.empty()) wire += "Content-Type: application/json\r\n";
+  for (auto& [name, value] : headers) {
+    wire += name;
+    wire += ": ";
+    wire += value;
+    wire += "\r\n";
+  }
+  if (!body.empty() || method == http::verb::post || method == http::verb::put ||
+      method == http::verb::patch) {
+    wire += "Content-Length: ";
+    wire += std::to_string(body.size());
+    wire += "\r\n";
+  }
+  wire += "\r\n";
+  wire += body;
 
   int connect_failures = 0;
   bool retried_stale = false;
@@ -233,13 +257,24 @@ net::awaitable<StatusOr<std::unique_ptr<UpstreamClient::Exchange>>> UpstreamClie
     boost::system::error_code ec;
     connection->tcp().expires_after(options_.response_timeout);
     if (connection->tls) {
-      co_await http::async_write(*connection->tls, request, net::redirect_error(kUse, ec));
+      co_await net::async_write(*connection->tls, net::buffer(wire), net::redirect_error(kUse, ec));
       if (!ec) {
         co_await http::async_read_header(*connection->tls, connection->buffer, state->parser,
                                          net::redirect_error(kUse, ec));
       }
     } else {
-      co_await http::async_write(*connection->plain, request, net::redirect_error(kUse, ec));
+      // The socket is non-blocking (Connect): the request normally fits in
+      // the send buffer and goes out here, without a trip through epoll.
+      size_t sent = connection->plain->socket().write_some(net::buffer(wire), ec);
+      if (ec == net::error::would_block || ec == net::error::try_again) {
+        ec = {};
+        sent = 0;
+      }
+      if (!ec && sent < wire.size()) {
+        co_await net::async_write(*connection->plain,
+                                  net::buffer(wire.data() + sent, wire.size() - sent),
+                                  net::redirect_error(kUse, ec));
+      }
       if (!ec) {
         co_await http::async_read_header(*connection->plain, connection->buffer, state->parser,
                                          net::redirect_error(kUse, ec));

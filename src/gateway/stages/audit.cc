@@ -1,5 +1,7 @@
 #include "gateway/stages/audit.h"
 
+#include <atomic>
+
 #include "gateway/metrics.h"
 #include "gateway/services.h"
 
@@ -9,8 +11,10 @@ namespace {
 
 class AuditStage : public Stage {
  public:
-  AuditStage(GatewayServices* services, Metrics* metrics)
-      : services_(services), metrics_(metrics) {}
+  // `latency` caches the append-latency sample for the pipeline's life.
+  AuditStage(GatewayServices* services, Metrics* metrics,
+             std::atomic<HistogramFamily::Histogram*>* latency)
+      : services_(services), metrics_(metrics), latency_(latency) {}
 
   StageVerdict OnRequest(Call& call) override {
     Status healthy = services_->EvidenceLogHealthy();
@@ -45,14 +49,18 @@ class AuditStage : public Stage {
 
  private:
   void Observe(std::chrono::steady_clock::time_point start) {
-    if (metrics_) {
-      metrics_->audit_append_latency.Observe(
-          {}, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    if (!metrics_) return;
+    HistogramFamily::Histogram* h = latency_->load(std::memory_order_acquire);
+    if (h == nullptr) {
+      h = &metrics_->audit_append_latency.Sample({});
+      latency_->store(h, std::memory_order_release);
     }
+    h->Observe(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
 
   GatewayServices* services_;
   Metrics* metrics_;
+  std::atomic<HistogramFamily::Histogram*>* latency_;
 };
 
 class AuditFactory : public StageFactory {
@@ -61,12 +69,13 @@ class AuditFactory : public StageFactory {
       : services_(services), metrics_(metrics) {}
   std::string_view name() const override { return "audit"; }
   std::unique_ptr<Stage> Create() const override {
-    return std::make_unique<AuditStage>(services_, metrics_);
+    return std::make_unique<AuditStage>(services_, metrics_, &latency_);
   }
 
  private:
   GatewayServices* services_;
   Metrics* metrics_;
+  mutable std::atomic<HistogramFamily::Histogram*> latency_{nullptr};
 };
 
 }  // namespace

@@ -20,8 +20,11 @@ ScanStream::ScanStream(std::shared_ptr<const Scanner> scanner, const StreamOptio
 Status ScanStream::Feed(std::string_view chunk, StreamUpdate* update) {
   if (closed_) return FailedPreconditionError("ScanStream::Feed after Close");
   buf_.append(chunk);
-  if (scanner_->pi_detector() != nullptr && buf_.size() - consumed_ < options_.pi_batch_bytes) {
-    // Nothing could be released before the detectors run: wait for the batch.
+  const size_t batch =
+      std::min(options_.pi_batch_bytes, scanner_->config().stream_max_hold_back_bytes);
+  if (scanner_->pi_detector() != nullptr && buf_.size() - consumed_ < batch) {
+    // Nothing could be released before the detectors run: wait for the batch
+    // (never longer than the memory bound allows).
     update->findings.clear();
     update->released.clear();
     update->released_offset = released_;

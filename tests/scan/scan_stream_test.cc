@@ -321,6 +321,26 @@ TEST(ScanStreamTest, WorkIsDoneOncePerBatchWhenPersonalInformationIsDetected) {
   EXPECT_EQ(stream->bytes_released(), 75u);
 }
 
+// A batch larger than the memory bound is cut to it.
+TEST(ScanStreamTest, BatchesNeverExceedTheMemoryBound) {
+  auto s = MakeScanner(/*max_hold_back=*/4096);
+  auto stream = s->OpenStream({.pi_batch_bytes = size_t{1} << 30});
+  StreamUpdate u;
+  std::string text;
+  size_t findings = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string piece = "聊天内容，手机13812345678。";
+    text += piece;
+    ASSERT_TRUE(stream->Feed(piece, &u).ok());
+    findings += u.findings.size();
+    ASSERT_LT(stream->buffered_bytes(), 3 * 4096u);
+  }
+  ASSERT_TRUE(stream->Close(&u).ok());
+  findings += u.findings.size();
+  EXPECT_EQ(findings, 3000u);
+  EXPECT_EQ(stream->bytes_released(), text.size());
+}
+
 // Without PI detection nothing waits for a batch: each Feed() reports and
 // releases what it can.
 TEST(ScanStreamTest, WithoutPersonalInformationEveryFeedDoesItsWork) {

@@ -158,9 +158,14 @@ struct LiteralSetFilter {
     Probe(set, p, words, out);
   }
 
-  static inline const bool kHaveAvx2 = __builtin_cpu_supports("avx2") &&
-                                       __builtin_cpu_supports("bmi") &&
-                                       __builtin_cpu_supports("bmi2");
+  static bool CpuHasAvx2() {
+    __builtin_cpu_init();  // Static initialisers may run before libgcc's.
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
+           __builtin_cpu_supports("bmi2");
+  }
+  // False (the portable path) until initialised, should a scan run during
+  // static initialisation.
+  static inline const bool kHaveAvx2 = CpuHasAvx2();
 #endif
   static inline std::atomic<bool> simd_enabled{true};
 };

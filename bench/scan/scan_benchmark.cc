@@ -6,8 +6,9 @@
 // literal matching of the same terms, and a memchr pass. Each pipeline
 // figure also carries its ratio to those baselines (x_raw_hs, x_memchr).
 // BM_LexiconMatch is the lexicon matcher (LiteralSet) alone over the
-// precomputed lexicon view; BM_Normalize the normaliser alone. Compile time
-// and memory per lexicon size come from BM_Compile. Figures: docs/scan.md.
+// precomputed lexicon view (BM_LexiconMatchPortable: without AVX2/BMI2); BM_Normalize the
+// normaliser alone. Compile time and memory per lexicon size come from BM_Compile. Figures:
+// docs/scan.md.
 //
 //   build/bench/scan/scan_benchmark --benchmark_min_time=0.3
 //       --benchmark_repetitions=3 --benchmark_report_aggregates_only=true [--scan_1m]
@@ -295,6 +296,13 @@ void BM_LexiconMatch(benchmark::State& state) {
   state.counters["hits"] = static_cast<double>(hits.size());
 }
 
+// The same with the portable filter stage instead of AVX2/BMI2.
+void BM_LexiconMatchPortable(benchmark::State& state) {
+  const bool before = LiteralSet::SetSimdEnabled(false);
+  BM_LexiconMatch(state);
+  LiteralSet::SetSimdEnabled(before);
+}
+
 void BM_RawVectorscan(benchmark::State& state) {
   size_t n = static_cast<size_t>(state.range(0));
   RawHsFor(n);
@@ -347,6 +355,9 @@ int main(int argc, char** argv) {
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark("BM_Stream64", BM_Stream64)->Arg(n)->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark("BM_LexiconMatch", BM_LexiconMatch)
+        ->Arg(n)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("BM_LexiconMatchPortable", BM_LexiconMatchPortable)
         ->Arg(n)
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark("BM_RawVectorscan", BM_RawVectorscan)

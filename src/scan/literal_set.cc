@@ -73,53 +73,71 @@ LiteralSet LiteralSet::Build(const std::vector<std::string_view>& literals) {
 // FilterBits, compiled twice: for any x86-64 (or other) CPU, and with AVX2
 // and BMI2 (one-instruction variable shifts) where the CPU has them.
 struct LiteralSetFilter {
-  // Tests every position of `cand` (bit k of word w: position 64 * w + k,
-  // whose byte starts a literal) and keeps those where a key passes.
-  [[gnu::always_inline]] static inline void Probe(const LiteralSet& set, const unsigned char* p,
-                                                  size_t words, uint64_t* cand) {
-    // MayContain, with the set's fields held in registers.
-    const uint64_t* bloom = set.bloom_.data();
-    const unsigned shift = set.bloom_shift_;
-    const unsigned shift1 = shift - 6;
-    const unsigned shift2 = shift - 12;
-    auto may_contain = [&](uint64_t bytes) {
+  // MayContain with the set's fields held in registers: Passes(q) tells
+  // whether a key at q (whose byte starts a literal) passes the filter.
+  struct Prober {
+    explicit Prober(const LiteralSet& set)
+        : set(set),
+          bloom(set.bloom_.data()),
+          shift(set.bloom_shift_),
+          shift1(set.bloom_shift_ - 6),
+          shift2(set.bloom_shift_ - 12) {}
+    [[gnu::always_inline]] bool MayContain(uint64_t bytes) const {
       const uint64_t h = bytes * LiteralSet::kFilterMul;
       const uint64_t bits =
           (uint64_t{1} << ((h >> shift1) & 63)) | (uint64_t{1} << ((h >> shift2) & 63));
       return (bloom[h >> shift] & bits) == bits;
-    };
+    }
+    [[gnu::always_inline]] bool Passes(const unsigned char* q) const {
+      uint64_t word;
+      std::memcpy(&word, q, 8);
+      const uint64_t mask = set.single_mask_[*q];
+      if (mask != 0) [[likely]] {
+        return MayContain(word & mask);
+      }
+      bool pass = false;
+      for (unsigned lens = set.lens_by_byte_[*q]; lens != 0; lens &= lens - 1) {
+        pass = pass ||
+               MayContain(word & LiteralSet::KeyMask(static_cast<unsigned>(__builtin_ctz(lens))));
+      }
+      return pass;
+    }
+    const LiteralSet& set;
+    const uint64_t* bloom;
+    unsigned shift, shift1, shift2;
+  };
+
+  // Tests every position of `cand` (bit k of word w: position 64 * w + k,
+  // whose byte starts a literal) and keeps those where a key passes.
+  [[gnu::always_inline]] static inline void Probe(const LiteralSet& set, const unsigned char* p,
+                                                  size_t words, uint64_t* cand) {
+    const Prober prober(set);
     for (size_t w = 0; w < words; ++w) {
       const unsigned char* base = p + 64 * w;
       uint64_t passed = 0;
       for (uint64_t m = cand[w]; m != 0; m &= m - 1) {
         const unsigned k = static_cast<unsigned>(__builtin_ctzll(m));
-        uint64_t word;
-        std::memcpy(&word, base + k, 8);
-        const uint64_t mask = set.single_mask_[base[k]];
-        if (mask != 0) [[likely]] {
-          if (may_contain(word & mask)) [[unlikely]] {
-            passed |= uint64_t{1} << k;
-          }
-        } else {
-          for (unsigned lens = set.lens_by_byte_[base[k]]; lens != 0; lens &= lens - 1) {
-            const unsigned len = static_cast<unsigned>(__builtin_ctz(lens));
-            if (may_contain(word & LiteralSet::KeyMask(len))) passed |= uint64_t{1} << k;
-          }
+        if (prober.Passes(base + k)) [[unlikely]] {
+          passed |= uint64_t{1} << k;
         }
       }
       cand[w] = passed;
     }
   }
 
+  // Any CPU: a table lookup per byte, a probe where it starts a literal.
   static void Generic(const LiteralSet& set, const unsigned char* p, size_t words, uint64_t* out) {
+    const Prober prober(set);
     for (size_t w = 0; w < words; ++w) {
-      uint64_t bits = 0;
+      const unsigned char* base = p + 64 * w;
+      uint64_t passed = 0;
       for (unsigned k = 0; k < 64; ++k) {
-        bits |= uint64_t{set.lens_by_byte_[p[64 * w + k]] != 0} << k;
+        if (set.lens_by_byte_[base[k]] != 0 && prober.Passes(base + k)) [[unlikely]] {
+          passed |= uint64_t{1} << k;
+        }
       }
-      out[w] = bits;
+      out[w] = passed;
     }
-    Probe(set, p, words, out);
   }
 
 #if defined(__x86_64__)

@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <opencc/Exception.hpp>
@@ -270,6 +271,21 @@ StatusOr<std::unique_ptr<CharFold>> CharFold::Build(const std::string& opencc_di
   fold->pool_.shrink_to_fit();
   fold->blocks_.shrink_to_fit();
   return fold;
+}
+
+size_t CharFold::Plain3Run(const unsigned char* p, size_t i, size_t n) const {
+  constexpr uint64_t kPairMask = 0xC0C0F0C0C0F0ull;  // Two 3-byte characters' tag bits.
+  constexpr uint64_t kPairTags = 0x8080E08080E0ull;
+  size_t e = i;
+  for (uint64_t w; e + 8 <= n; e += 6) {
+    std::memcpy(&w, p + e, 8);
+    if ((w & kPairMask) != kPairTags || !(Plain3Bit(w) & Plain3Bit(w >> 24))) break;
+  }
+  for (uint32_t w; e + 4 <= n; e += 3) {
+    std::memcpy(&w, p + e, 4);
+    if (!IsPlain3(w)) break;
+  }
+  return e;
 }
 
 StatusOr<const CharFold*> CharFold::Shared() {

@@ -69,10 +69,12 @@ class CharFold {
   // path (most CJK text). The table is indexed by the bytes' payload bits
   // (no decoding); overlong forms and surrogates have no bit set.
   bool IsPlain3(uint32_t bytes) const {
-    if ((bytes & 0xC0C0F0u) != 0x8080E0u) return false;
-    const uint32_t word = (bytes & 0x0Fu) | ((bytes >> 4) & 0x3F0u);
-    return (plain3_[word] >> ((bytes >> 16) & 63)) & 1;
+    return (bytes & 0xC0C0F0u) == 0x8080E0u && Plain3Bit(bytes);
   }
+  // The end of the run of characters from p + i on for which IsPlain3 holds,
+  // p[0, n) being readable (the last character of the input is left out).
+  // Two characters per 8-byte load.
+  size_t Plain3Run(const unsigned char* p, size_t i, size_t n) const;
   const char* pool() const { return pool_.data(); }
   // Lexicon form of each ASCII byte: the lower-cased letter or digit, or 0
   // for a separator (the hot path's shortcut for ASCII).
@@ -91,6 +93,12 @@ class CharFold {
   size_t MemoryBytes() const;
 
  private:
+  // The table bit of the 3-byte sequence in the low bytes of `bytes`
+  // (any bytes; the index is masked into the table).
+  bool Plain3Bit(uint64_t bytes) const {
+    return (plain3_[(bytes & 0x0Fu) | ((bytes >> 4) & 0x3F0u)] >> ((bytes >> 16) & 63)) & 1;
+  }
+
   static constexpr int kBlockBits = 7;
   static constexpr uint32_t kBlockMask = (1u << kBlockBits) - 1;
   CharFold() = default;

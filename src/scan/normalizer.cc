@@ -198,24 +198,6 @@ class NormalizerAppend {
     v.segs_[v.nsegs_++] = {static_cast<uint32_t>(s.size), orig, true};
     s.delta = NormalizedView::kNoRun;
   }
-  // The end of the run of characters from p + i on for which
-  // CharFold::IsPlain3 holds (8-byte loads, two characters per step while
-  // they fit; the last character of the input is left out).
-  [[gnu::noinline]] static size_t Plain3Run(const CharFold& fold, const unsigned char* p, size_t i,
-                                            size_t n) {
-    size_t e = i;
-    for (uint64_t w; e + 8 <= n; e += 6) {
-      std::memcpy(&w, p + e, 8);
-      const bool first = fold.IsPlain3(static_cast<uint32_t>(w));
-      const bool second = fold.IsPlain3(static_cast<uint32_t>(w >> 24));
-      if (!(first & second)) return first ? e + 3 : e;
-    }
-    for (uint32_t w; e + 4 <= n; e += 3) {
-      std::memcpy(&w, p + e, 4);
-      if (!fold.IsPlain3(w)) break;
-    }
-    return e;
-  }
   // Appends the lexicon forms of the ASCII bytes [i, e) of p (offsets from
   // `base`): lower-cased letters and digits, in step, separators dropped.
   // Branch-free per byte: the segment a kept byte after a dropped one starts
@@ -390,7 +372,7 @@ size_t NormalizerAppend::Run(const Normalizer& norm, std::string_view input, uin
       // Fast path: a run of well-formed 3-byte characters that fold to
       // themselves in both views — most CJK text — is copied as it is
       // (4-byte loads: the last character of the input takes the slow path).
-      const size_t e = Plain3Run(fold, p, i, n);
+      const size_t e = fold.Plain3Run(p, i, n);
       if (e > i) {
         end_bad_run(i);
         if (L.view != nullptr) {

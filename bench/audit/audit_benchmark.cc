@@ -1,7 +1,10 @@
 // Benchmarks of the audit log, each with a baseline measured in the same run:
 //   BM_LogAppend/threads:N      durable appends (one fdatasync per group commit)
+//   BM_LogAppendGrowing/threads:N  the same with preallocate_bytes = 0 (each
+//                               append grows the file, as version-1 segments did)
 //   BM_SqliteAppend/threads:N   SQLite WAL, synchronous=FULL, same group commit
 //   BM_LogBulkImport            AppendAll in batches of 1000
+//   BM_LogBulkImportGrowing     the same with preallocate_bytes = 0
 //   BM_RawBatchedFdatasync      write()+fdatasync of the same bytes, same batches
 //   BM_ProveInclusion / BM_ProveConsistency   proofs from stored hashes
 //   BM_Verify vs BM_RawRead     full verification vs reading the same files
@@ -60,13 +63,16 @@ Record SampleRecord(int64_t i) {
 
 std::unique_ptr<Log> g_log;
 
-void SetupLog(const benchmark::State&) {
+void OpenLog(uint64_t preallocate_bytes) {
   std::string dir = FreshDir("append");
   LogOptions options;
   options.create_if_missing = true;
   options.origin = "bench.hegui/audit";
+  options.preallocate_bytes = preallocate_bytes;
   g_log = std::move(*Log::Open(dir, options));
 }
+void SetupLog(const benchmark::State&) { OpenLog(LogOptions().preallocate_bytes); }
+void SetupGrowingLog(const benchmark::State&) { OpenLog(0); }
 void TeardownLog(const benchmark::State&) {
   (void)g_log->Close();
   g_log.reset();
@@ -167,12 +173,21 @@ void BM_SqliteAppend(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
-// Log and SQLite alternate at each thread count, three times each (medians
-// reported), so that drift in the shared disk's flush latency hits both alike.
+// Log, growing log and SQLite alternate at each thread count, three times
+// each (medians reported), so that drift in the shared disk's flush latency
+// hits all alike.
 void RegisterAppendBenchmarks() {
   for (int threads : {1, 4, 16}) {
     benchmark::RegisterBenchmark("BM_LogAppend", BM_LogAppend)
         ->Setup(SetupLog)
+        ->Teardown(TeardownLog)
+        ->Threads(threads)
+        ->UseRealTime()
+        ->MinTime(0.3)
+        ->Repetitions(3)
+        ->ReportAggregatesOnly(true);
+    benchmark::RegisterBenchmark("BM_LogAppendGrowing", BM_LogAppend)
+        ->Setup(SetupGrowingLog)
         ->Teardown(TeardownLog)
         ->Threads(threads)
         ->UseRealTime()
@@ -194,10 +209,11 @@ void RegisterAppendBenchmarks() {
 
 constexpr int kBatch = 1000;
 
-void BM_LogBulkImport(benchmark::State& state) {
+void BM_LogBulkImport(benchmark::State& state, bool preallocate) {
   LogOptions options;
   options.create_if_missing = true;
   options.origin = "bench.hegui/bulk";
+  if (!preallocate) options.preallocate_bytes = 0;
   auto log = std::move(*Log::Open(FreshDir("bulk"), options));
   std::vector<Record> batch;
   for (int i = 0; i < kBatch; ++i) batch.push_back(SampleRecord(i));
@@ -207,8 +223,6 @@ void BM_LogBulkImport(benchmark::State& state) {
   (void)log->Close();
   state.SetItemsProcessed(state.iterations() * kBatch);
 }
-BENCHMARK(BM_LogBulkImport)->UseRealTime()->MinTime(0.5);
-
 void BM_RawBatchedFdatasync(benchmark::State& state) {
   std::string dir = FreshDir("raw");
   std::filesystem::create_directories(dir);
@@ -227,7 +241,18 @@ void BM_RawBatchedFdatasync(benchmark::State& state) {
   close(fd);
   state.SetItemsProcessed(state.iterations() * kBatch);
 }
-BENCHMARK(BM_RawBatchedFdatasync)->UseRealTime()->MinTime(0.5);
+// Preallocated log, raw baseline and growing log (preallocate_bytes = 0)
+// alternate, three times each, medians reported.
+void RegisterBulkBenchmarks() {
+  auto options = [](benchmark::internal::Benchmark* b) {
+    b->UseRealTime()->MinTime(0.5)->Repetitions(3)->ReportAggregatesOnly(true);
+  };
+  options(benchmark::RegisterBenchmark("BM_LogBulkImport",
+                                       [](benchmark::State& st) { BM_LogBulkImport(st, true); }));
+  options(benchmark::RegisterBenchmark("BM_RawBatchedFdatasync", BM_RawBatchedFdatasync));
+  options(benchmark::RegisterBenchmark("BM_LogBulkImportGrowing",
+                                       [](benchmark::State& st) { BM_LogBulkImport(st, false); }));
+}
 
 // ---- Proofs and verification over one log of 2^17 records ----------------------------
 
@@ -318,6 +343,7 @@ BENCHMARK(BM_RawRead)->Unit(benchmark::kMillisecond)->MinTime(0.5);
 
 int main(int argc, char** argv) {
   hegui::audit::RegisterAppendBenchmarks();
+  hegui::audit::RegisterBulkBenchmarks();
   hegui::bench::RateReporter reporter;
   if (!hegui::bench::RunBenchmarks(&argc, argv, reporter)) return 1;
   std::printf("\nRatios (baseline measured in this run):\n");
@@ -326,6 +352,15 @@ int main(int argc, char** argv) {
                         "BM_LogAppend/threads:" + threads, "BM_SqliteAppend/threads:" + threads,
                         "records");
   }
+  for (std::string threads : {"1", "4", "16"}) {
+    reporter.PrintRatio("durable appends, " + threads + " threads, preallocated vs growing",
+                        "BM_LogAppend/threads:" + threads, "BM_LogAppendGrowing/threads:" + threads,
+                        "records");
+  }
+  reporter.PrintRatio("bulk import, growing files vs raw batched fdatasync",
+                      "BM_LogBulkImportGrowing", "BM_RawBatchedFdatasync", "records");
+  reporter.PrintRatio("bulk import, preallocated vs growing", "BM_LogBulkImport",
+                      "BM_LogBulkImportGrowing", "records");
   reporter.PrintRatio("bulk import vs raw batched fdatasync", "BM_LogBulkImport",
                       "BM_RawBatchedFdatasync", "records");
   reporter.PrintRatio("verify vs raw read from page cache", "BM_Verify", "BM_RawRead", "bytes");

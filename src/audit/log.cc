@@ -119,6 +119,10 @@ struct Log::Impl {
   uint64_t seg_bytes = 0;        // Where the next frame goes: the end of the last frame.
   uint64_t seg_reserved = 0;     // File size; [seg_bytes, seg_reserved) is durable zeros.
   bool seg_zero_filled = false;  // Version 2: zeros may be reserved past seg_bytes.
+  // How far ahead the next Reserve() reaches: 64 KiB after Open(), doubling
+  // with each reserve up to options.preallocate_bytes, so that a short-lived
+  // writer (one `hegui audit append`) writes few zeros.
+  uint64_t reserve_step = 0;
   uint64_t seg_records = 0;
   int64_t seg_day = 0;
   std::string write_buffer;
@@ -172,8 +176,8 @@ struct Log::Impl {
   // Signs a checkpoint if enough records or time have passed.
   void MaybeCheckpoint();
   Status WriteBatch(uint64_t first, const std::vector<Pending>& batch);
-  // Makes [seg_bytes, end) reserved zeros, reserving up to
-  // options.preallocate_bytes ahead (at most up to max_segment_bytes).
+  // Makes [seg_bytes, end) reserved zeros, reserving reserve_step ahead (at
+  // most up to max_segment_bytes), and grows reserve_step.
   Status Reserve(uint64_t end);
   // The file size to reserve up to when the next frame goes at `pos` and
   // the batch ends at `end`.
@@ -386,6 +390,7 @@ Status Log::Impl::Recover() {
   // A version-1 segment is continued as it was (growing with each append,
   // never zero-filled) until it rolls; the next segment is version 2.
   seg_zero_filled = header.version == kSegmentVersionZeroFilled;
+  reserve_step = std::min<uint64_t>(64 << 10, options.preallocate_bytes);
   if (lseek(seg_fd, static_cast<off_t>(seg_bytes), SEEK_SET) < 0) {
     return OsError(seg_path, "seek failed");
   }
@@ -643,7 +648,7 @@ Status Log::Impl::WriteBatch(uint64_t first, const std::vector<Pending>& batch) 
   if (seg_records > 0 && (seg_bytes + total > options.max_segment_bytes || today != seg_day)) {
     HEGUI_RETURN_IF_ERROR(Roll(first));
   }
-  if (seg_zero_filled && options.preallocate_bytes > 0 && seg_bytes + total > seg_reserved) {
+  if (seg_zero_filled && reserve_step > 0 && seg_bytes + total > seg_reserved) {
     HEGUI_RETURN_IF_ERROR(Reserve(seg_bytes + total));
   }
   write_buffer.clear();
@@ -662,9 +667,9 @@ Status Log::Impl::WriteBatch(uint64_t first, const std::vector<Pending>& batch) 
 }
 
 uint64_t Log::Impl::ReserveTarget(uint64_t pos, uint64_t end) const {
-  if (options.preallocate_bytes == 0) return end;
+  if (reserve_step == 0) return end;
   // Up to a block boundary, so that each reserve ends where a block does.
-  const uint64_t ahead = (pos + options.preallocate_bytes) / 4096 * 4096;
+  const uint64_t ahead = (pos + reserve_step) / 4096 * 4096;
   return std::max(end, std::min(ahead, options.max_segment_bytes));
 }
 
@@ -672,6 +677,7 @@ Status Log::Impl::Reserve(uint64_t end) {
   const uint64_t target = ReserveTarget(seg_bytes, end);
   HEGUI_RETURN_IF_ERROR(ReserveZeros(seg_fd, seg_reserved, target, seg_path));
   seg_reserved = target;
+  reserve_step = std::min(2 * reserve_step, options.preallocate_bytes);
   return OkStatus();
 }
 

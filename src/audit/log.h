@@ -80,7 +80,8 @@ struct LogOptions {
   uint64_t max_segment_bytes = 64u << 20;
   // Zero-filled space reserved ahead of the write position of the active
   // segment (written and fdatasynced when the segment is created and whenever
-  // the writer reaches the end of the reserve, never beyond max_segment_bytes),
+  // the writer reaches the end of the reserve, never beyond max_segment_bytes;
+  // after Open() the reserve starts at 64 KiB and doubles up to this size),
   // so that each group commit overwrites allocated blocks and its fdatasync
   // writes data only, not the inode (docs/audit-format.md, version 2). Given
   // back (ftruncate) when the segment rolls and at Close(). 0: the file grows

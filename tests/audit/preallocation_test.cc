@@ -102,6 +102,24 @@ TEST_F(PreallocationTest, ActiveSegmentHoldsReservedZerosThatReadersSkip) {
   EXPECT_EQ(*ReservedBytes(seg), 0u);
 }
 
+TEST_F(PreallocationTest, ReserveStartsAt64KiBAndGrowsUpToTheOption) {
+  options_.preallocate_bytes = 1 << 20;
+  std::unique_ptr<Log> log = Open();
+  ASSERT_TRUE(log);
+  Record big = ModelCall(0);
+  big.body = "{\"pad\":\"" + std::string(1000, 'p') + "\"}";
+  ASSERT_TRUE(log->Append(big).ok());
+  const std::string seg = LastSegment();
+  EXPECT_EQ(std::filesystem::file_size(seg), 64u << 10);
+  for (int i = 0; i < 70; ++i) ASSERT_TRUE(log->Append(big).ok());
+  // Past the first 64 KiB the next reserve reaches 128 KiB ahead.
+  const uint64_t end = ContentEnd(seg);
+  EXPECT_GT(std::filesystem::file_size(seg), end + (64u << 10));
+  EXPECT_LE(std::filesystem::file_size(seg), end + (128u << 10));
+  ASSERT_TRUE(log->Close().ok());
+  EXPECT_TRUE(Verify().ok);
+}
+
 TEST_F(PreallocationTest, CloseGivesTheReservedZerosBack) {
   AppendClose(0, 5);
   const std::string seg = LastSegment();

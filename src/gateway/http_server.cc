@@ -212,9 +212,17 @@ net::awaitable<Status> Responder::WriteChunk(std::string_view data) {
   co_return co_await Finish(ec, "writing stream chunk");
 }
 
-net::awaitable<Status> Responder::EndStream() {
+net::awaitable<Status> Responder::EndStream(std::string_view last) {
   if (!started_ || finished_ || failed_) co_return InternalError("no open stream");
-  boost::system::error_code ec = co_await Write({"0\r\n\r\n", {}, {}});
+  boost::system::error_code ec;
+  if (last.empty()) {
+    ec = co_await Write({"0\r\n\r\n", {}, {}});
+  } else {
+    char size_line[24];
+    int n = std::snprintf(size_line, sizeof size_line, "%zx\r\n", last.size());
+    ec = co_await Write(
+        {std::string_view(size_line, static_cast<size_t>(n)), last, "\r\n0\r\n\r\n"});
+  }
   finished_ = true;
   co_return co_await Finish(ec, "ending stream");
 }

@@ -78,7 +78,9 @@ class Responder {
   // Starts a chunked response (used for text/event-stream).
   net::awaitable<Status> BeginStream(int status, std::string_view content_type);
   net::awaitable<Status> WriteChunk(std::string_view data);
-  net::awaitable<Status> EndStream();
+  // Ends the stream; a non-empty `last` goes out as a final chunk in the same
+  // write as the end.
+  net::awaitable<Status> EndStream(std::string_view last = {});
 
   // The client's address ("ip:port"), or "" if it could not be read.
   const std::string& remote_address() const { return remote_address_; }

@@ -139,6 +139,20 @@ class StreamRelay {
     co_return co_await WriteOut();
   }
 
+  // Sends whatever is queued, then `data`, and ends the stream: one write.
+  net::awaitable<bool> End(std::string data) {
+    if (client_gone_) co_return false;
+    pending_out_ += data;
+    Status s = co_await out_.EndStream(pending_out_);
+    pending_out_.clear();
+    if (!s.ok()) {
+      client_gone_ = true;
+      call_.outcome = "client_gone";
+      co_return false;
+    }
+    co_return true;
+  }
+
  private:
   // Queues `data` for the client; false if the client is gone.
   bool Queue(std::string data) {
@@ -494,7 +508,7 @@ net::awaitable<void> ServeModelCall(std::shared_ptr<const Runtime> runtime, Endp
   if (call.stream) headers.emplace_back("accept", "text/event-stream");
   std::string body = call.request_rewritten
                          ? call.request.dump(-1, ' ', false, json::error_handler_t::replace)
-                         : std::string(request.body());
+                         : std::move(request.body());  // Not read again.
   auto sent = std::chrono::steady_clock::now();
   auto exchange = co_await client.Start(http::verb::post, UpstreamPath(endpoint), std::move(body),
                                         std::move(headers));
@@ -555,11 +569,7 @@ net::awaitable<void> ServeModelCall(std::shared_ptr<const Runtime> runtime, Endp
     co_return;
   }
   std::string last = call.reply ? ErrorEvent(*call.reply) : FormatSseData("[DONE]");
-  if (!(co_await relay.Send(std::move(last)))) {
-    out.Abort();
-    co_return;
-  }
-  (void)co_await out.EndStream();
+  if (!(co_await relay.End(std::move(last)))) out.Abort();
 }
 
 }  // namespace hegui::gateway

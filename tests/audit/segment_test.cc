@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "audit/coding.h"
+#include "audit/crc32c.h"
 #include "audit/merkle.h"
 #include "audit/segment_format.h"
 #include "audit/segment_reader.h"
@@ -77,7 +79,13 @@ TEST(Segment, VersionOneSegmentIsStillRead) {
   // Version 1 allowed empty payloads and has no zero fill.
   CollectingReporter rep;
   std::vector<std::string> in = {"a", "", "last"};
-  std::string s = Segment(in, 7, kSegmentVersionAppendOnly);
+  // AppendFrame refuses empty payloads (version 2), so the empty version-1
+  // frame is written by hand: length 0, then CRC32C of those four zero bytes.
+  std::string s = Segment({"a"}, 7, kSegmentVersionAppendOnly);
+  std::string empty_frame(4, '\0');
+  PutFixed32(&empty_frame, crc32c::Value(empty_frame));
+  s += empty_frame;
+  AppendFrame(&s, "last");
   SegmentReader reader(s, &rep);
   SegmentHeader h;
   ASSERT_TRUE(reader.ReadHeader(&h).ok());

@@ -279,7 +279,7 @@ size_t CharFold::Plain3Run(const unsigned char* p, size_t i, size_t n) const {
   size_t e = i;
   for (uint64_t w; e + 8 <= n; e += 6) {
     std::memcpy(&w, p + e, 8);
-    if ((w & kPairMask) != kPairTags || !(Plain3Bit(w) & Plain3Bit(w >> 24))) break;
+    if ((w & kPairMask) != kPairTags || !(Plain3Bit(w) && Plain3Bit(w >> 24))) break;
   }
   for (uint32_t w; e + 4 <= n; e += 3) {
     std::memcpy(&w, p + e, 4);

@@ -145,12 +145,7 @@ class StreamRelay {
     pending_out_ += data;
     Status s = co_await out_.EndStream(pending_out_);
     pending_out_.clear();
-    if (!s.ok()) {
-      client_gone_ = true;
-      call_.outcome = "client_gone";
-      co_return false;
-    }
-    co_return true;
+    co_return Delivered(s);
   }
 
  private:
@@ -166,12 +161,15 @@ class StreamRelay {
     if (pending_out_.empty()) co_return true;
     Status s = co_await out_.WriteChunk(pending_out_);
     pending_out_.clear();
-    if (!s.ok()) {
-      client_gone_ = true;
-      call_.outcome = "client_gone";
-      co_return false;
-    }
-    co_return true;
+    co_return Delivered(s);
+  }
+
+  // The result of a write to the client: a failed write means the client is gone.
+  bool Delivered(const Status& write) {
+    if (write.ok()) return true;
+    client_gone_ = true;
+    call_.outcome = "client_gone";
+    return false;
   }
 
   void Malformed(std::string why) {

@@ -198,35 +198,7 @@ TEST(PiDetector, ChunkedDetectionEqualsWholeText) {
 }
 
 TEST(PiDetector, ChunkedDetectionEqualsWholeTextOnRandomFragments) {
-  // Text assembled at random from fragments that touch each other in tricky
-  // ways (numbers next to numbers, labels next to values).
-  const std::vector<std::string> fragments = {"13812345678",
-                                              " ",
-                                              "-",
-                                              "手机",
-                                              "卡号",
-                                              "6222021234567890128",
-                                              "11010519491231002X",
-                                              "身份证",
-                                              "a.b@example.com",
-                                              "@",
-                                              ".",
-                                              "京A12345",
-                                              "E12345678",
-                                              "10.0.12.7",
-                                              "fe80::1",
-                                              ":",
-                                              "姓名：张三",
-                                              "地址：北京市海淀区中关村大街27号",
-                                              "，",
-                                              "+86",
-                                              "0755-86345678",
-                                              "91350100M000100Y43",
-                                              "tel",
-                                              "x",
-                                              "1234",
-                                              "(010)",
-                                              "62345678"};
+  const std::vector<std::string> fragments = testing::TrickyPiFragments();
   auto detector = PiDetector::Create(TestOptions());
   ASSERT_TRUE(detector.ok());
   std::mt19937 random(7);

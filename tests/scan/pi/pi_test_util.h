@@ -88,6 +88,39 @@ inline std::vector<std::string> Found(std::string_view text, PiType type,
   return spans;
 }
 
+// Pieces of text that touch each other in tricky ways when joined at random
+// (numbers next to numbers, labels next to values): for randomised
+// equivalence tests of the detector.
+inline std::vector<std::string> TrickyPiFragments() {
+  return {"13812345678",
+          " ",
+          "-",
+          "手机",
+          "卡号",
+          "6222021234567890128",
+          "11010519491231002X",
+          "身份证",
+          "a.b@example.com",
+          "@",
+          ".",
+          "京A12345",
+          "E12345678",
+          "10.0.12.7",
+          "fe80::1",
+          ":",
+          "姓名：张三",
+          "地址：北京市海淀区中关村大街27号",
+          "，",
+          "+86",
+          "0755-86345678",
+          "91350100M000100Y43",
+          "tel",
+          "x",
+          "1234",
+          "(010)",
+          "62345678"};
+}
+
 }  // namespace hegui::scan::testing
 
 #endif  // HEGUI_TESTS_SCAN_PI_PI_TEST_UTIL_H_

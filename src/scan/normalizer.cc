@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cassert>
 #include <cstring>
 #include <string>
 
@@ -118,9 +119,19 @@ void NormalizedView::DropFront(size_t n, uint32_t shift) {
 
 std::pair<size_t, size_t> NormalizedView::SourceSpan(size_t b, size_t e,
                                                      std::string_view original) const {
-  size_t begin = source(b);
-  size_t last = source(e - 1);
-  return {begin, last + OriginalCharLength(original, last)};
+  assert(b < e && e <= size_);
+  assert((static_cast<unsigned char>(data_[b]) & 0xC0) != 0x80);
+  assert(e == size_ || (static_cast<unsigned char>(data_[e]) & 0xC0) != 0x80);
+  // On character boundaries no view byte needs to be read (they are often
+  // out of the cache by the time findings are made): in a linear segment the
+  // character at b starts at the same distance from the segment start in
+  // both texts, and the one ending at e ends there.
+  const Segment& first = SegmentAt(b);
+  const size_t begin = first.pinned ? first.orig : first.orig + (b - first.view);
+  const Segment& last = SegmentAt(e - 1);
+  const size_t end =
+      last.pinned ? last.orig + OriginalCharLength(original, last.orig) : last.orig + (e - last.view);
+  return {begin, end};
 }
 
 size_t OriginalCharLength(std::string_view original, size_t offset) {

@@ -201,6 +201,8 @@ StatusOr<std::vector<Finding>> Scanner::Scan(std::string_view text) const {
   const size_t pi_begin = pending.size();
   for (uint32_t k = 0; k < pi_matches.size(); ++k) {
     auto [b, e] = pi.SourceSpan(pi_matches[k].begin, pi_matches[k].end, text);
+    // Its bytes are copied into the finding below; by then they are in the cache.
+    __builtin_prefetch(text.data() + b);
     pending.push_back(
         {static_cast<uint32_t>(b), static_cast<uint32_t>(e), FindingKind::kPersonalInfo, k});
   }

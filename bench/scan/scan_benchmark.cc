@@ -7,8 +7,8 @@
 // figure also carries its ratio to those baselines (x_raw_hs, x_memchr).
 // BM_LexiconMatch is the lexicon matcher (LiteralSet) alone over the
 // precomputed lexicon view (BM_LexiconMatchPortable: without AVX2/BMI2); BM_Normalize the
-// normaliser alone. Compile time and memory per lexicon size come from BM_Compile. Figures:
-// docs/scan.md.
+// normaliser alone (lexicon view; BM_NormalizeBoth: both views). Compile time and memory per
+// lexicon size come from BM_Compile. Figures: docs/scan.md.
 //
 //   build/bench/scan/scan_benchmark --benchmark_min_time=0.3
 //       --benchmark_repetitions=3 --benchmark_report_aggregates_only=true [--scan_1m]
@@ -280,6 +280,19 @@ void BM_Normalize(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Corpus().size()));
 }
 
+// The normaliser alone: both views of the corpus, as a full scan builds them.
+void BM_NormalizeBoth(benchmark::State& state) {
+  auto n = Normalizer::Create({});
+  NormalizedView lex, pi;
+  for (auto _ : state) {
+    lex.Clear();
+    pi.Clear();
+    n->Append(Corpus(), 0, true, &lex, &pi, nullptr);
+    benchmark::DoNotOptimize(lex.size() + pi.size());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Corpus().size()));
+}
+
 // The lexicon matcher alone over the (precomputed) lexicon view of the corpus.
 void BM_LexiconMatch(benchmark::State& state) {
   size_t n = static_cast<size_t>(state.range(0));
@@ -367,6 +380,7 @@ int main(int argc, char** argv) {
   // PI only does not depend on the lexicon; the arg only names the baseline.
   benchmark::RegisterBenchmark("BM_PiOnly", BM_PiOnly)->Arg(10000)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("BM_Normalize", BM_Normalize)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("BM_NormalizeBoth", BM_NormalizeBoth)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("BM_Memchr", BM_Memchr)->Unit(benchmark::kMillisecond);
   int new_argc = static_cast<int>(args.size());
   benchmark::Initialize(&new_argc, args.data());

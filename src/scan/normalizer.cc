@@ -18,6 +18,10 @@ namespace {
 constexpr size_t kSpare = 256 + 16;
 constexpr char kReplacement[] = "\xEF\xBF\xBD";
 constexpr uint64_t kOffsetBias = uint64_t{1} << 32;
+// Words loaded with memcpy are read little-endian (byte k in bits 8k..8k+7).
+static_assert(std::endian::native == std::endian::little);
+// ASCII runs at least this long are folded 16 bytes at a time.
+constexpr size_t kAsciiBlockMin = 8;
 
 }  // namespace
 
@@ -129,8 +133,8 @@ std::pair<size_t, size_t> NormalizedView::SourceSpan(size_t b, size_t e,
   const Segment& first = SegmentAt(b);
   const size_t begin = first.pinned ? first.orig : first.orig + (b - first.view);
   const Segment& last = SegmentAt(e - 1);
-  const size_t end =
-      last.pinned ? last.orig + OriginalCharLength(original, last.orig) : last.orig + (e - last.view);
+  const size_t end = last.pinned ? last.orig + OriginalCharLength(original, last.orig)
+                                 : last.orig + (e - last.view);
   return {begin, end};
 }
 
@@ -179,6 +183,26 @@ class NormalizerAppend {
   static void Store(Sink& s) {
     s.view->size_ = s.size;
     s.view->run_delta_ = s.delta;
+  }
+  [[gnu::noinline]] static void FlushInvalid(std::vector<InvalidUtf8>* invalid, size_t offset,
+                                             size_t length) {
+    if (invalid != nullptr) invalid->push_back({offset, length});
+  }
+  // Copies the `len` bytes at src to dst, which has room for len + 15 bytes;
+  // `readable` bytes may be read from src. Short runs (most of them) are
+  // copied 16 bytes at a time without a call.
+  [[gnu::always_inline]] static void CopyRun(char* dst, const unsigned char* src, size_t len,
+                                             size_t readable) {
+#if defined(__SSE2__)
+    if (len <= 256 && readable >= ((len + 15) & ~size_t{15})) {
+      for (size_t k = 0; k < len; k += 16) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k),
+                         _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + k)));
+      }
+      return;
+    }
+#endif
+    std::memcpy(dst, src, len);
   }
   // Makes room for `need` more bytes plus kSpare.
   [[gnu::always_inline]] static void Ensure(Sink& s, size_t need) {
@@ -249,14 +273,16 @@ class NormalizerAppend {
     return _mm_add_epi8(w, _mm_and_si128(*upper, _mm_set1_epi8(0x20)));
   }
   // AsciiLex for a fold table that keeps exactly the letters and digits,
-  // letters lower-cased: 16 bytes at a time, one step per run of kept bytes
-  // (a word) instead of one per byte, without branches for the first three
-  // runs of each 16 bytes. A run continues the segment or starts one (as in
-  // InStep) and is stored as 16 bytes folded from the input again (reading
-  // up to 15 bytes past the 16, hence the last 32 bytes go byte by byte), of
-  // which those past the run are overwritten later (kSpare leaves room).
+  // letters lower-cased: 16 bytes at a time (the last block of the run
+  // masked to its end), one step per run of kept bytes (a word) instead of
+  // one per byte, without branches for the first three runs of each 16
+  // bytes. A run continues the segment or starts one (as in InStep) and is
+  // stored as 16 bytes folded from the input again (reading up to 31 bytes
+  // past the block start, hence the input's last 32 bytes go byte by byte),
+  // of which those past the run are overwritten later (kSpare leaves room).
+  // `n`: the input's length.
   [[gnu::noinline]] static void AsciiLexAlnum(Sink& s, const unsigned char* p, size_t i, size_t e,
-                                              uint32_t base, const char* ascii_lex) {
+                                              size_t n, uint32_t base, const char* ascii_lex) {
     NormalizedView& v = *s.view;
     // At most one segment per two bytes, plus the one written past the end.
     v.ReserveSegments((e - i) / 2 + 2);
@@ -266,7 +292,7 @@ class NormalizerAppend {
     size_t size = s.size;
     uint64_t delta = s.delta;
     size_t k = i;
-    for (; k + 32 <= e; k += 16) {
+    for (; k < e && k + 32 <= n; k += 16) {
       __m128i upper;
       const __m128i folded = FoldAscii16(p + k, &upper);
       const __m128i keep_v =
@@ -274,7 +300,8 @@ class NormalizerAppend {
                                      _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1))),
                        _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('0' - 1)),
                                      _mm_cmplt_epi8(folded, _mm_set1_epi8('9' + 1))));
-      const unsigned keep = static_cast<unsigned>(_mm_movemask_epi8(keep_v));
+      const unsigned in_run = e - k >= 16 ? 0xFFFFu : (1u << (e - k)) - 1;
+      const unsigned keep = static_cast<unsigned>(_mm_movemask_epi8(keep_v)) & in_run;
       const unsigned dropped = ~keep | 0x10000u;  // Bit 16: past the end.
       unsigned starts = keep & ~(keep << 1);      // First byte of each run of kept bytes.
       auto run = [&] {
@@ -332,7 +359,7 @@ size_t NormalizerAppend::Run(const Normalizer& norm, std::string_view input, uin
   auto end_bad_run = [&](size_t i) {
     if (bad_start == SIZE_MAX) [[likely]]
       return;
-    if (invalid != nullptr) invalid->push_back({base + bad_start, i - bad_start});
+    FlushInvalid(invalid, base + bad_start, i - bad_start);
     bad_start = SIZE_MAX;
   };
   size_t i = 0;
@@ -343,17 +370,23 @@ size_t NormalizerAppend::Run(const Normalizer& norm, std::string_view input, uin
       // lower-cased letters and digits (each in step with the original).
       end_bad_run(i);
       size_t e = i + 1;
-      while (e + 8 <= n) {
+      while (true) {
+        if (e + 8 > n) {
+          while (e < n && p[e] < 0x80) ++e;
+          break;
+        }
         uint64_t w;
         std::memcpy(&w, p + e, 8);
-        if (w & 0x8080808080808080ull) break;
+        if (const uint64_t high = w & 0x8080808080808080ull; high != 0) {
+          e += static_cast<size_t>(std::countr_zero(high)) / 8;
+          break;
+        }
         e += 8;
       }
-      while (e < n && p[e] < 0x80) ++e;
       if (P.view != nullptr) {
         Ensure(P, e - i);
         InStep(P, base + static_cast<uint32_t>(i));
-        std::memcpy(P.data + P.size, p + i, e - i);
+        CopyRun(P.data + P.size, p + i, e - i, n - i);
         P.size += e - i;
       }
       if (L.view != nullptr) {
@@ -368,8 +401,8 @@ size_t NormalizerAppend::Run(const Normalizer& norm, std::string_view input, uin
             L.data[L.size++] = f;
           }
 #if defined(__SSE2__)
-        } else if (alnum_lower && e - i >= 32) {
-          AsciiLexAlnum(L, p, i, e, base, ascii_lex);
+        } else if (alnum_lower && e - i >= kAsciiBlockMin) {
+          AsciiLexAlnum(L, p, i, e, n, base, ascii_lex);
 #endif
         } else {
           AsciiLex(L, p, i, e, base, ascii_lex);
@@ -389,13 +422,13 @@ size_t NormalizerAppend::Run(const Normalizer& norm, std::string_view input, uin
         if (L.view != nullptr) {
           Ensure(L, e - i);
           InStep(L, src);
-          std::memcpy(L.data + L.size, p + i, e - i);
+          CopyRun(L.data + L.size, p + i, e - i, n - i);
           L.size += e - i;
         }
         if (P.view != nullptr) {
           Ensure(P, e - i);
           InStep(P, src);
-          std::memcpy(P.data + P.size, p + i, e - i);
+          CopyRun(P.data + P.size, p + i, e - i, n - i);
           P.size += e - i;
         }
         i = e;

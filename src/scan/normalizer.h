@@ -93,6 +93,13 @@ class NormalizedView {
     finger_ = 0;
     run_delta_ = kNoRun;
   }
+  // Bytes of memory the view holds (its capacity, not its size).
+  size_t MemoryBytes() const { return capacity_ + segs_capacity_ * sizeof(Segment); }
+  // Frees the view's memory (leaving it empty) if it holds more than `bytes`:
+  // keeps a reused scratch view bounded.
+  void ReleaseIfAbove(size_t bytes) {
+    if (MemoryBytes() > bytes) *this = NormalizedView();
+  }
   // Removes the first `n` view bytes (n on a character boundary) and subtracts
   // `shift` from every remaining source offset (the caller dropped `shift`
   // original bytes). Cost O(size()).

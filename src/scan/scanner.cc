@@ -139,6 +139,11 @@ Finding Scanner::PiFinding(const PiMatch& m, const NormalizedView& pi, std::stri
 
 namespace {
 
+// Scan() keeps its views and lists per thread for the next scan (a scan of a
+// few MB then neither allocates nor faults in fresh pages); each is freed
+// after a scan that made it hold more than this.
+constexpr size_t kScratchRetainBytes = 32 << 20;
+
 // A finding before its strings exist: its original span, kind and where the
 // rest comes from (a lexicon target, a PI match or an invalid run, by index).
 // Scan() orders these and makes each Finding once, in place.
@@ -148,6 +153,11 @@ struct Pending {
   FindingKind kind;
   uint32_t source;
 };
+
+template <typename T>
+void ReleaseIfAbove(size_t bytes, std::vector<T>* v) {
+  if (v->capacity() * sizeof(T) > bytes) std::vector<T>().swap(*v);
+}
 
 }  // namespace
 
@@ -261,6 +271,11 @@ StatusOr<std::vector<Finding>> Scanner::Scan(std::string_view text) const {
         break;
     }
   }
+  lex.ReleaseIfAbove(kScratchRetainBytes);
+  pi.ReleaseIfAbove(kScratchRetainBytes);
+  ReleaseIfAbove(kScratchRetainBytes, &hits);
+  ReleaseIfAbove(kScratchRetainBytes, &pi_matches);
+  ReleaseIfAbove(kScratchRetainBytes, &pending);
   return findings;
 }
 

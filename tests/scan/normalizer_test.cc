@@ -167,6 +167,22 @@ void CheckViewsAgainstReference(const Normalizer& n, const std::string& text, st
         starts += i == 0 || view->source(i) != view->source(i - 1);
       ASSERT_EQ(starts, chars) << text;
     }
+    // SourceSpan of spans on character boundaries: from the source of the
+    // first byte to the end of the original character of the last.
+    std::vector<size_t> bounds;
+    for (size_t i = 0; i <= view->size(); ++i) {
+      if (i == view->size() || (static_cast<unsigned char>(view->text()[i]) & 0xC0) != 0x80) {
+        bounds.push_back(i);
+      }
+    }
+    for (size_t x = 0; x + 1 < bounds.size(); ++x) {
+      for (size_t y = x + 1; y < bounds.size() && y <= x + 4; ++y) {
+        const size_t last = view->source(bounds[y] - 1);
+        const std::pair<size_t, size_t> expect{view->source(bounds[x]),
+                                               last + OriginalCharLength(text, last)};
+        ASSERT_EQ(view->SourceSpan(bounds[x], bounds[y], text), expect) << text;
+      }
+    }
     for (size_t o = 0; o <= text.size(); ++o) {
       size_t expect = 0;
       while (expect < view->size() && view->source(expect) < o) ++expect;
@@ -241,6 +257,23 @@ TEST(NormalizerTest, FastPathsOnLongRunsEqualPerByteReference) {
       ASSERT_NO_FATAL_FAILURE(CheckViewsAgainstReference(n, text, rng));
     }
   }
+}
+
+TEST(NormalizerTest, ReleaseIfAboveFreesOnlyAViewLargerThanTheBound) {
+  Normalizer n = MakeNormalizer();
+  NormalizedView lex;
+  n.Append(std::string(1000, 'a'), 0, true, &lex, nullptr, nullptr);
+  const size_t held = lex.MemoryBytes();
+  ASSERT_GE(held, 1000u);
+  lex.ReleaseIfAbove(held);
+  EXPECT_EQ(lex.MemoryBytes(), held);
+  EXPECT_EQ(lex.size(), 1000u);
+  lex.ReleaseIfAbove(held - 1);
+  EXPECT_EQ(lex.MemoryBytes(), 0u);
+  EXPECT_EQ(lex.size(), 0u);
+  n.Append("赌 博", 0, true, &lex, nullptr, nullptr);  // Usable again.
+  EXPECT_EQ(lex.text(), "赌博");
+  EXPECT_EQ(lex.SourceSpan(0, 6, "赌 博"), (std::pair<size_t, size_t>{0, 7}));
 }
 
 TEST(NormalizerTest, SourceSpanCoversDroppedSeparatorsInside) {

@@ -1,6 +1,7 @@
 #include "scan/normalizer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cassert>
 #include <cstring>
@@ -8,6 +9,9 @@
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__)
+#include <immintrin.h>
 #endif
 
 namespace hegui::scan {
@@ -23,7 +27,28 @@ static_assert(std::endian::native == std::endian::little);
 // ASCII runs at least this long are folded 16 bytes at a time.
 constexpr size_t kAsciiBlockMin = 8;
 
+std::atomic<bool> simd_enabled{true};
+
+#if defined(__x86_64__)
+bool CpuHasBlockPath() {
+  __builtin_cpu_init();  // Static initialisers may run before libgcc's.
+  return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+         __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vbmi2") &&
+         __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2") &&
+         __builtin_cpu_supports("popcnt");
+}
+// False (the other paths) until initialised, should a scan run during static
+// initialisation.
+const bool kHaveBlockPath = CpuHasBlockPath();
+
+bool BlockPathEnabled() { return kHaveBlockPath && simd_enabled.load(std::memory_order_relaxed); }
+#endif
+
 }  // namespace
+
+bool Normalizer::SetSimdEnabled(bool on) {
+  return simd_enabled.exchange(on, std::memory_order_relaxed);
+}
 
 void NormalizedView::Grow(size_t extra) {
   size_t cap = std::max(capacity_ * 2, size_ + extra);
@@ -331,6 +356,79 @@ class NormalizerAppend {
     if (k < e) AsciiLex(s, p, k, e, base, ascii_lex);
   }
 #endif
+#if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__clang__)
+// GCC 12 warns about the undefined upper parts inside its AVX-512 intrinsics
+// (GCC bug 105593).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+  // The ASCII block path (AVX-512 with VBMI2, where the CPU has it; not with
+  // repeat collapsing): a run of ASCII from p + i (p[i] < 0x80), 64 bytes at
+  // a time. The PI view copies it, in step with the original; the lexicon
+  // view keeps its letters (lower-cased) and digits, compressed in one step,
+  // with a segment per run of kept bytes that does not continue the
+  // previous one (as AsciiLexAlnum). Returns the end of the run.
+  [[gnu::target("avx512f,avx512bw,avx512vl,avx512vbmi2,bmi,bmi2,popcnt")]] static size_t
+  AsciiBlockRun(Sink& L, Sink& P, const unsigned char* p, size_t i, size_t n, uint32_t base) {
+    while (i < n) {
+      const size_t avail = n - i;
+      const __mmask64 in_input = avail >= 64 ? ~__mmask64{0} : (__mmask64{1} << avail) - 1;
+      const __m512i v = _mm512_maskz_loadu_epi8(in_input, p + i);  // Masked: never faults.
+      // The run ends at the first byte that is not ASCII (every byte past
+      // the input counts as such).
+      const __mmask64 not_ascii = _mm512_movepi8_mask(v) | ~in_input;
+      const size_t len = not_ascii == 0 ? 64 : static_cast<size_t>(_tzcnt_u64(not_ascii));
+      const __mmask64 prefix = len == 64 ? ~__mmask64{0} : (__mmask64{1} << len) - 1;
+      if (len == 0) return i;
+      const uint32_t orig = base + static_cast<uint32_t>(i);
+      if (P.view != nullptr) {
+        Ensure(P, 64);
+        InStep(P, orig);
+        _mm512_storeu_si512(P.data + P.size, v);
+        P.size += len;
+      }
+      if (L.view != nullptr) {
+        Ensure(L, 64);
+        const __mmask64 upper = _mm512_cmpge_epu8_mask(v, _mm512_set1_epi8('A')) &
+                                _mm512_cmple_epu8_mask(v, _mm512_set1_epi8('Z'));
+        const __m512i folded = _mm512_mask_add_epi8(v, upper, v, _mm512_set1_epi8(0x20));
+        const __mmask64 alnum = (_mm512_cmpge_epu8_mask(folded, _mm512_set1_epi8('a')) &
+                                 _mm512_cmple_epu8_mask(folded, _mm512_set1_epi8('z'))) |
+                                (_mm512_cmpge_epu8_mask(v, _mm512_set1_epi8('0')) &
+                                 _mm512_cmple_epu8_mask(v, _mm512_set1_epi8('9')));
+        const __mmask64 keep = alnum & prefix;
+        _mm512_storeu_si512(L.data + L.size, _mm512_maskz_compress_epi8(keep, folded));
+        // A run of kept bytes continues the segment or starts one (InStep).
+        NormalizedView& view = *L.view;
+        view.ReserveSegments(33);  // At most 32 runs in 64 bytes.
+        NormalizedView::Segment* segs = view.segs_.get();
+        size_t nsegs = view.nsegs_;
+        uint64_t delta = L.delta;
+        for (__mmask64 starts = keep & ~(keep << 1); starts != 0; starts &= starts - 1) {
+          const unsigned at = static_cast<unsigned>(_tzcnt_u64(starts));
+          const uint32_t seg_view =
+              static_cast<uint32_t>(L.size + _mm_popcnt_u64(keep & ((uint64_t{1} << at) - 1)));
+          const uint32_t seg_orig = orig + at;
+          const uint64_t d = kOffsetBias + seg_orig - seg_view;
+          const bool fresh = d != delta;
+          segs[nsegs] = {seg_view, seg_orig, false};
+          nsegs += fresh;
+          delta = fresh ? d : delta;
+        }
+        view.nsegs_ = nsegs;
+        L.delta = delta;
+        L.size += static_cast<size_t>(_mm_popcnt_u64(keep));
+      }
+      i += len;
+      if (len < 64) return i;
+    }
+    return i;
+  }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+#endif
 };
 
 template <bool Collapse>
@@ -362,9 +460,19 @@ size_t NormalizerAppend::Run(const Normalizer& norm, std::string_view input, uin
     FlushInvalid(invalid, base + bad_start, i - bad_start);
     bad_start = SIZE_MAX;
   };
+#if defined(__x86_64__)
+  const bool blocks = !Collapse && alnum_lower && BlockPathEnabled();
+#endif
   size_t i = 0;
   while (i < n) {
     const unsigned char b = p[i];
+#if defined(__x86_64__)
+    if (blocks && b < 0x80) {
+      end_bad_run(i);
+      i = AsciiBlockRun(L, P, p, i, n, base);
+      continue;
+    }
+#endif
     if (b < 0x80) {
       // A run of ASCII: the PI view copies it, the lexicon view keeps
       // lower-cased letters and digits (each in step with the original).

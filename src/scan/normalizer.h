@@ -161,9 +161,15 @@ class Normalizer {
   // end of `input` that more bytes could complete is left unconsumed; the
   // return value is the number of bytes consumed. Invalid runs are appended to
   // `*invalid` (may be null). Cost: one table lookup per code point; runs of
-  // ASCII and of CJK characters that fold to themselves take a fast path.
+  // ASCII and of CJK characters that fold to themselves take a fast path
+  // (with AVX-512, 64 bytes at a time).
   size_t Append(std::string_view input, uint32_t base, bool final, NormalizedView* lex,
                 NormalizedView* pi, std::vector<InvalidUtf8>* invalid) const;
+
+  // Tests and benchmarks: false makes every Append take the portable paths
+  // instead of the AVX-512 block path (the views are the same). Returns the
+  // previous setting; process-wide.
+  static bool SetSimdEnabled(bool on);
 
   // The lexicon form of a whole string (used to compile lexicon terms so that
   // they are normalised exactly like the text).

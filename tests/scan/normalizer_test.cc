@@ -276,6 +276,54 @@ TEST(NormalizerTest, ReleaseIfAboveFreesOnlyAViewLargerThanTheBound) {
   EXPECT_EQ(lex.SourceSpan(0, 6, "赌 博"), (std::pair<size_t, size_t>{0, 7}));
 }
 
+// The AVX-512 block path for ASCII (where the CPU has it) and the portable
+// paths give the same views and maps: runs of every ASCII byte value across
+// 64-byte blocks, at the end of the input and before non-ASCII characters,
+// appended whole and in chunks.
+TEST(NormalizerTest, SimdAndPortablePathsGiveTheSameViews) {
+  const std::string pieces[] = {"赌", "賭", "，", "é", "\xff", "\xe8\xb5", "１", "\u200b"};
+  std::mt19937 rng(17);
+  Normalizer n = MakeNormalizer();
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    int parts = 1 + static_cast<int>(rng() % 6);
+    for (int part = 0; part < parts; ++part) {
+      int len = static_cast<int>(rng() % 200);
+      bool any_byte = rng() % 3 == 0;
+      for (int k = 0; k < len; ++k) {
+        text += any_byte ? static_cast<char>(rng() % 128)
+                         : static_cast<char>(" aZ9.-"[rng() % 6] + (rng() % 4 == 0 ? 1 : 0));
+      }
+      text += pieces[rng() % std::size(pieces)];
+    }
+    NormalizedView views[2][2];  // [simd off, on][lex, pi]
+    std::vector<InvalidUtf8> invalid[2];
+    for (int simd = 0; simd < 2; ++simd) {
+      const bool before = Normalizer::SetSimdEnabled(simd == 1);
+      size_t consumed = 0;
+      const bool chunked = round % 2 == 1;
+      while (consumed < text.size()) {
+        size_t end = chunked ? std::min(text.size(), consumed + 1 + rng() % 100) : text.size();
+        consumed += n.Append(std::string_view(text).substr(consumed, end - consumed),
+                             static_cast<uint32_t>(consumed), end == text.size(), &views[simd][0],
+                             &views[simd][1], &invalid[simd]);
+      }
+      Normalizer::SetSimdEnabled(before);
+    }
+    for (int v = 0; v < 2; ++v) {
+      ASSERT_EQ(views[0][v].text(), views[1][v].text()) << text;
+      for (size_t i = 0; i < views[0][v].size(); ++i) {
+        ASSERT_EQ(views[0][v].source(i), views[1][v].source(i)) << text;
+      }
+    }
+    ASSERT_EQ(invalid[0].size(), invalid[1].size());
+    for (size_t k = 0; k < invalid[0].size(); ++k) {
+      EXPECT_EQ(invalid[0][k].offset, invalid[1][k].offset);
+      EXPECT_EQ(invalid[0][k].length, invalid[1][k].length);
+    }
+  }
+}
+
 TEST(NormalizerTest, SourceSpanCoversDroppedSeparatorsInside) {
   Normalizer n = MakeNormalizer();
   std::string text = " 赌. 博!";

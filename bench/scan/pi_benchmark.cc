@@ -9,7 +9,17 @@
 //                        (no per-Han-character label check).
 //   PiOnly_CleanText     all types on the same chat without any PI (the common
 //                        case on a gateway; allocation-free).
-// After the table, each rate is printed as a ratio to the baseline.
+//   PiOnly_Sse2, PiOnly_Portable
+//                        PiOnly with the candidate cursor (candidate_cursor.h)
+//                        held to SSE2, or to its byte-by-byte classifier (the
+//                        step-by-step scan of the code before the cursor, plus
+//                        the cursor's bookkeeping); same matches.
+//   ScanCorpus           all types over the PI view (normalised) of
+//                        scan_benchmark's corpus (same generator, same seed):
+//                        the detector's share of BM_PiOnly. ScanCorpus_Portable
+//                        is the same with the byte-by-byte classifier.
+// After the table, each rate is printed as a ratio to the baseline, and the
+// SIMD paths as ratios to the portable one.
 //   build/bench/scan/pi_bench --benchmark_min_time=0.2
 #include <benchmark/benchmark.h>
 
@@ -21,6 +31,8 @@
 #include <vector>
 
 #include "common/rate_reporter.h"
+#include "scan/normalizer.h"
+#include "scan/pi/candidate_cursor.h"
 #include "scan/pi/pi_detector.h"
 
 namespace hegui::scan {
@@ -72,6 +84,62 @@ const std::string& Corpus(bool with_pi) {
   return with_pi ? with : without;
 }
 
+// scan_benchmark.cc's corpus generator, copied (same words, seed and sizes)
+// so that ScanCorpus measures the detectors on the text BM_PiOnly scans.
+std::string MakeScanCorpus() {
+  static const char* const kZhWords[] = {
+      "我们", "今天", "明天", "这个", "问题",   "模型", "输出", "可以",   "帮我", "写一段",
+      "代码", "会议", "时间", "地点", "项目",   "进度", "报告", "客户",   "需求", "测试",
+      "上线", "谢谢", "请问", "怎么", "为什么", "数据", "分析", "一下",   "北京", "上海",
+      "深圳", "公司", "产品", "用户", "体验",   "优化", "性能", "服务器", "网络", "安全",
+      "合规", "文档", "翻译", "总结", "的",     "了",   "是",   "在",     "和",   "有",
+      "也",   "就",   "都",   "很",   "吗",     "吧",   "，",   "。",     "？",   "！"};
+  static const char* const kEnWords[] = {
+      "the",   "model",   "please", "summarize", "this", "meeting",  "notes", "and",
+      "write", "a",       "short",  "email",     "to",   "customer", "about", "deploy",
+      "API",   "latency", "is",     "ok",        "can",  "you",      "check", "logs",
+      "for",   "error",   "in",     "Python",    "code", "?"};
+  static const char* const kPi[] = {"手机13812345678",
+                                    "电话 138-1234-5678",
+                                    "邮箱 zhang.san@example.com",
+                                    "身份证号11010519491231002X",
+                                    "卡号6222021234567890128",
+                                    "IP 192.168.10.23",
+                                    "车牌京A12345",
+                                    "call me at +86 139 1234 5678"};
+  std::mt19937 rng(1);
+  std::string out;
+  out.reserve(kCorpusBytes + 256);
+  while (out.size() < kCorpusBytes) {
+    int words = 8 + static_cast<int>(rng() % 30);
+    bool english = rng() % 4 == 0;
+    for (int i = 0; i < words; ++i) {
+      if (english) {
+        out += kEnWords[rng() % std::size(kEnWords)];
+        out += ' ';
+      } else {
+        out += kZhWords[rng() % std::size(kZhWords)];
+      }
+      if (rng() % 50 == 0) out += kPi[rng() % std::size(kPi)];
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+// The PI view of the scan corpus: what Scanner::Scan hands to the detectors.
+const std::string& ScanCorpusPiView() {
+  static const std::string view = [] {
+    auto normalizer = Normalizer::Create({});
+    if (!normalizer.ok()) std::abort();
+    const std::string corpus = MakeScanCorpus();
+    NormalizedView pi;
+    normalizer->Append(corpus, 0, true, nullptr, &pi, nullptr);
+    return std::string(pi.text());
+  }();
+  return view;
+}
+
 void Baseline_Memchr(benchmark::State& state) {
   const std::string& text = Corpus(true);
   for (auto _ : state) {
@@ -88,21 +156,29 @@ void Baseline_Memchr(benchmark::State& state) {
 }
 BENCHMARK(Baseline_Memchr);
 
-void RunDetector(benchmark::State& state, const PiDetectorOptions& options, bool with_pi) {
+// Detect over `text` with the candidate cursor at `simd_level` (2: the best
+// the CPU has).
+void RunDetectorOn(benchmark::State& state, const PiDetectorOptions& options,
+                   const std::string& text, int simd_level = 2) {
   auto detector = PiDetector::Create(options);
   if (!detector.ok()) {
     state.SkipWithError(detector.status().ToString().c_str());
     return;
   }
-  const std::string& text = Corpus(with_pi);
+  const int previous = CandidateCursor::SetSimdLevel(simd_level);
   std::vector<PiMatch> found;
   for (auto _ : state) {
     found.clear();
     (*detector)->Detect(text, &found);
     benchmark::DoNotOptimize(found.data());
   }
+  CandidateCursor::SetSimdLevel(previous);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
   state.counters["matches"] = static_cast<double>(found.size());
+}
+
+void RunDetector(benchmark::State& state, const PiDetectorOptions& options, bool with_pi) {
+  RunDetectorOn(state, options, Corpus(with_pi));
 }
 
 void PiOnly(benchmark::State& state) { RunDetector(state, {}, true); }
@@ -118,6 +194,20 @@ BENCHMARK(PiOnly_NoLabels);
 void PiOnly_CleanText(benchmark::State& state) { RunDetector(state, {}, false); }
 BENCHMARK(PiOnly_CleanText);
 
+void PiOnly_Sse2(benchmark::State& state) { RunDetectorOn(state, {}, Corpus(true), 1); }
+BENCHMARK(PiOnly_Sse2);
+
+void PiOnly_Portable(benchmark::State& state) { RunDetectorOn(state, {}, Corpus(true), 0); }
+BENCHMARK(PiOnly_Portable);
+
+void ScanCorpus(benchmark::State& state) { RunDetectorOn(state, {}, ScanCorpusPiView()); }
+BENCHMARK(ScanCorpus);
+
+void ScanCorpus_Portable(benchmark::State& state) {
+  RunDetectorOn(state, {}, ScanCorpusPiView(), 0);
+}
+BENCHMARK(ScanCorpus_Portable);
+
 }  // namespace
 }  // namespace hegui::scan
 
@@ -126,9 +216,14 @@ int main(int argc, char** argv) {
   if (!hegui::bench::RunBenchmarks(&argc, argv, reporter)) return 1;
   std::printf("\nPI detection over %zu MiB of chat (bytes/s per core; ratio to memchr)\n",
               hegui::scan::kCorpusBytes >> 20);
-  for (const char* run : {"PiOnly", "PiOnly_NoLabels", "PiOnly_CleanText"}) {
+  for (const char* run : {"PiOnly", "PiOnly_NoLabels", "PiOnly_CleanText", "PiOnly_Sse2",
+                          "PiOnly_Portable", "ScanCorpus", "ScanCorpus_Portable"}) {
     reporter.PrintRatio(run, run, "Baseline_Memchr", "bytes");
   }
+  std::printf("\nCandidate cursor: SIMD against its byte-by-byte classifier, same run\n");
+  reporter.PrintRatio("PiOnly (best SIMD)", "PiOnly", "PiOnly_Portable", "bytes");
+  reporter.PrintRatio("PiOnly_Sse2", "PiOnly_Sse2", "PiOnly_Portable", "bytes");
+  reporter.PrintRatio("ScanCorpus (best SIMD)", "ScanCorpus", "ScanCorpus_Portable", "bytes");
   benchmark::Shutdown();
   return 0;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 
 #include "scan/pi/pi_text.h"
 
@@ -28,13 +30,84 @@ constexpr std::array kPlate = {"车牌"sv, "牌照"sv, "车辆"sv, "号牌"sv, "
 constexpr std::array kUscc = {"统一社会信用代码"sv, "信用代码"sv, "营业执照"sv, "税号"sv,
                               "纳税人识别号"sv,     "uscc"sv};
 
-bool IsAsciiWord(std::string_view word) {
-  return std::all_of(word.begin(), word.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+constexpr bool IsAsciiWord(std::string_view word) {
+  for (char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+constexpr char Lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// True if the bytes at p, lower-cased, are `word` (lower case).
+inline bool EqualsLowered(const char* p, std::string_view word) {
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (Lower(p[i]) != word[i]) return false;
+  }
+  return true;
+}
+
+// One type's context words indexed by first byte: the words that can start
+// at a byte of the (lower-cased) text with one lookup.
+struct ContextIndex {
+  std::span<const std::string_view> words;
+  std::array<uint16_t, 256> by_first{};  // bit k: words[k] starts with this byte
+  uint16_t ascii = 0;                    // bit k: words[k] is a Latin word
+};
+
+template <size_t N>
+constexpr ContextIndex MakeIndex(const std::array<std::string_view, N>& words) {
+  static_assert(N <= 16);
+  ContextIndex index;
+  index.words = words;
+  for (size_t k = 0; k < N; ++k) {
+    index.by_first[static_cast<uint8_t>(words[k][0])] |= static_cast<uint16_t>(1u << k);
+    if (IsAsciiWord(words[k])) index.ascii |= static_cast<uint16_t>(1u << k);
+  }
+  return index;
 }
 
 constexpr std::array kGluedLabels = {"id"sv,     "idno"sv, "no"sv,   "tel"sv, "phone"sv,
                                      "mobile"sv, "cell"sv, "card"sv, "acct"sv};
+
+constexpr ContextIndex kResidentIdIndex = MakeIndex(kResidentId);
+constexpr ContextIndex kMobileIndex = MakeIndex(kMobile);
+constexpr ContextIndex kLandlineIndex = MakeIndex(kLandline);
+constexpr ContextIndex kBankCardIndex = MakeIndex(kBankCard);
+constexpr ContextIndex kPassportIndex = MakeIndex(kPassport);
+constexpr ContextIndex kIpIndex = MakeIndex(kIp);
+constexpr ContextIndex kPlateIndex = MakeIndex(kPlate);
+constexpr ContextIndex kUsccIndex = MakeIndex(kUscc);
+constexpr ContextIndex kNoIndex{};
+
+const ContextIndex& IndexFor(PiType type) {
+  switch (type) {
+    case PiType::kResidentId:
+      return kResidentIdIndex;
+    case PiType::kMobilePhone:
+      return kMobileIndex;
+    case PiType::kLandline:
+      return kLandlineIndex;
+    case PiType::kBankCard:
+      return kBankCardIndex;
+    case PiType::kPassport:
+      return kPassportIndex;
+    case PiType::kIpv4:
+    case PiType::kIpv6:
+      return kIpIndex;
+    case PiType::kLicensePlate:
+      return kPlateIndex;
+    case PiType::kUnifiedSocialCreditCode:
+      return kUsccIndex;
+    case PiType::kEmail:
+    case PiType::kPersonName:
+    case PiType::kAddress:
+      break;
+  }
+  return kNoIndex;
+}
 
 }  // namespace
 
@@ -49,56 +122,27 @@ bool IsGluedLabel(std::string_view letters) {
   return std::find(kGluedLabels.begin(), kGluedLabels.end(), word) != kGluedLabels.end();
 }
 
-std::span<const std::string_view> ContextWordsFor(PiType type) {
-  switch (type) {
-    case PiType::kResidentId:
-      return kResidentId;
-    case PiType::kMobilePhone:
-      return kMobile;
-    case PiType::kLandline:
-      return kLandline;
-    case PiType::kBankCard:
-      return kBankCard;
-    case PiType::kPassport:
-      return kPassport;
-    case PiType::kIpv4:
-    case PiType::kIpv6:
-      return kIp;
-    case PiType::kLicensePlate:
-      return kPlate;
-    case PiType::kUnifiedSocialCreditCode:
-      return kUscc;
-    case PiType::kEmail:
-    case PiType::kPersonName:
-    case PiType::kAddress:
-      break;
-  }
-  return {};
-}
+std::span<const std::string_view> ContextWordsFor(PiType type) { return IndexFor(type).words; }
 
 bool HasContextBefore(std::string_view text, size_t begin, PiType type) {
-  const std::span<const std::string_view> words = ContextWordsFor(type);
-  if (words.empty() || begin == 0) return false;
+  const ContextIndex& index = IndexFor(type);
+  if (index.words.empty() || begin == 0) return false;
   begin = std::min(begin, text.size());
   const size_t start = begin > kContextWindowBytes ? begin - kContextWindowBytes : 0;
-  char window[kContextWindowBytes];
-  const size_t length = begin - start;
-  for (size_t i = 0; i < length; ++i) {
-    const char c = text[start + i];
-    window[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  const std::string_view view(window, length);
-  for (std::string_view word : words) {
-    const bool ascii = IsAsciiWord(word);
-    for (size_t at = view.find(word); at != std::string_view::npos; at = view.find(word, at + 1)) {
-      if (!ascii) return true;
-      const size_t after = at + word.size();
-      // Whole Latin word: no letter directly before or after. The byte just
-      // before the window is looked at in the original text.
-      const char before = at > 0 ? view[at - 1] : pi_text::At(text, start - 1);
-      const bool letter_before = (at > 0 || start > 0) && pi_text::IsAlpha(before);
-      const bool letter_after = after < view.size() && pi_text::IsAlpha(view[after]);
-      if (!letter_before && !letter_after) return true;
+  // From the end of the window backwards: context words are usually written
+  // right before the number.
+  for (size_t j = begin; j-- > start;) {
+    for (uint16_t m = index.by_first[static_cast<uint8_t>(Lower(text[j]))]; m != 0; m &= m - 1) {
+      const unsigned k = static_cast<unsigned>(std::countr_zero(m));
+      const std::string_view word = index.words[k];
+      const size_t after = j + word.size();
+      if (after > begin || !EqualsLowered(text.data() + j, word)) continue;
+      if (!((index.ascii >> k) & 1)) return true;
+      // Whole Latin word: no letter directly before it (in the text, even
+      // before the window) or after it (inside the window).
+      if (j > 0 && pi_text::IsAlpha(text[j - 1])) continue;
+      if (after < begin && pi_text::IsAlpha(text[after])) continue;
+      return true;
     }
   }
   return false;

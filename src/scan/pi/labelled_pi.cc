@@ -51,14 +51,19 @@ constexpr std::array kLabels = {
 
 // The labels' first characters (packed by Head3) with the label's index,
 // sorted: a character that starts no label costs one binary search.
+// Every label has at least two characters: the second (packed the same way)
+// rejects most texts that share only the first character before the whole
+// label is compared.
 struct LabelHead {
   uint32_t head;
+  uint32_t second;
   uint8_t label;
 };
 constexpr std::array<LabelHead, kLabels.size()> kLabelHeads = [] {
   std::array<LabelHead, kLabels.size()> heads{};
   for (size_t i = 0; i < kLabels.size(); ++i) {
-    heads[i] = {pi_text::Head3(kLabels[i].text), static_cast<uint8_t>(i)};
+    heads[i] = {pi_text::Head3(kLabels[i].text), pi_text::Head3(kLabels[i].text.substr(3)),
+                static_cast<uint8_t>(i)};
   }
   std::sort(heads.begin(), heads.end(), [](const LabelHead& a, const LabelHead& b) {
     return a.head != b.head ? a.head < b.head : a.label < b.label;
@@ -103,7 +108,9 @@ size_t ScanLabelAt(size_t pos, MatchSink& sink) {
   const uint32_t head = pi_text::Load3(text, pos);
   auto it = std::lower_bound(kLabelHeads.begin(), kLabelHeads.end(), head,
                              [](const LabelHead& h, uint32_t value) { return h.head < value; });
+  const uint32_t second = pi_text::Load3(text, pos + 3);
   for (; it != kLabelHeads.end() && it->head == head; ++it) {
+    if (it->second != second) continue;
     const Label& label = kLabels[it->label];
     if (!pi_text::StartsWithAt(text, pos, label.text) || !sink.Wants(label.type)) continue;
     const size_t label_end = pos + label.text.size();

@@ -5,6 +5,7 @@
 #include <ctime>
 #include <string>
 
+#include "scan/pi/candidate_cursor.h"
 #include "scan/pi/context_words.h"
 #include "scan/pi/digit_run.h"
 #include "scan/pi/email.h"
@@ -55,6 +56,39 @@ size_t SkipPlainThreeByteChars(std::string_view text, size_t i) {
 bool IsDigitGroup(std::string_view token) {
   if (!token.empty() && (token.back() == 'X' || token.back() == 'x')) token.remove_suffix(1);
   return !token.empty() && std::all_of(token.begin(), token.end(), pi_text::IsDigit);
+}
+
+// Handles the maximal ASCII alphanumeric token starting at i: a digit run,
+// a licence plate after its province character, a glued label before a digit
+// group, a passport number or a USCC. Returns where scanning resumes.
+size_t ScanToken(size_t i, MatchSink& sink) {
+  const std::string_view text = sink.text();
+  const size_t n = text.size();
+  const char c = text[i];
+  size_t e = i;
+  uint8_t seen = 0;
+  while (e < n && (ClassOf(text[e]) & pi_text::kAlnum)) seen |= ClassOf(text[e++]);
+  const size_t size = e - i;
+  // A digit group has a digit (a word without one is not looked at twice).
+  const bool letters = seen & (pi_text::kUpper | pi_text::kLower);
+  if (!letters || ((seen & pi_text::kDigit) && IsDigitGroup(text.substr(i, size)))) {
+    return ScanDigitRun(i, e, sink);
+  }
+  if (pi_text::IsUpper(c) && i >= 3 && static_cast<uint8_t>(text[i - 3]) >= 0xE0) {
+    if (size_t end = ScanLicensePlateAt(i, sink); end != 0) return end;
+  }
+  if (seen & pi_text::kDigit) {
+    // "tel13812345678": a glued label, then a digit group.
+    size_t digits = i;
+    while (digits < e && pi_text::IsAlpha(text[digits])) ++digits;
+    if (digits < e && IsGluedLabel(text.substr(i, digits - i)) &&
+        IsDigitGroup(text.substr(digits, e - digits))) {
+      return ScanDigitRun(digits, e, sink);
+    }
+    if (size == 9) MatchPassportToken(i, sink);
+    if (size == 18) MatchUsccToken(i, sink);
+  }
+  return e;
 }
 
 int CurrentUtcYear() {
@@ -156,63 +190,37 @@ void PiDetector::Detect(std::string_view text, size_t from, std::vector<PiMatch>
   const size_t first = out->size();
   MatchSink sink(text, options_, reference_year_, out);
   const size_t n = text.size();
+  // Only the positions the cursor returns can start a scan step; every byte
+  // in between is one the step-by-step scan would pass without effect (see
+  // candidate_cursor.h). Han characters are candidates only when labels are
+  // looked for.
+  CandidateCursor cursor(text, labels_enabled_);
   size_t i = from;
-  // Without labels to look for, Han characters are skipped like other bytes.
-  const uint8_t wanted = labels_enabled_ ? 0xFF : static_cast<uint8_t>(~pi_text::kCjkLead);
-  while (i < n) {
-    // Skip bytes that cannot start anything.
-    while (i < n && (ClassOf(text[i]) & wanted) == 0) ++i;
-    if (i >= n) break;
-    const char c = text[i];
-    const uint8_t cls = ClassOf(c);
-    if (cls & pi_text::kAlnum) {
-      // A maximal ASCII alphanumeric token [i, e).
-      size_t e = i;
-      uint8_t seen = 0;
-      while (e < n && (ClassOf(text[e]) & pi_text::kAlnum)) seen |= ClassOf(text[e++]);
-      const size_t size = e - i;
-      // A digit group has a digit (a word without one is not looked at twice).
-      const bool letters = seen & (pi_text::kUpper | pi_text::kLower);
-      if (!letters || ((seen & pi_text::kDigit) && IsDigitGroup(text.substr(i, size)))) {
-        i = ScanDigitRun(i, e, sink);
-        continue;
-      }
-      if (pi_text::IsUpper(c) && i >= 3 && static_cast<uint8_t>(text[i - 3]) >= 0xE0) {
-        if (size_t end = ScanLicensePlateAt(i, sink); end != 0) {
-          i = end;
-          continue;
-        }
-      }
-      if (seen & pi_text::kDigit) {
-        // "tel13812345678": a glued label, then a digit group.
-        size_t digits = i;
-        while (digits < e && pi_text::IsAlpha(text[digits])) ++digits;
-        if (digits < e && IsGluedLabel(text.substr(i, digits - i)) &&
-            IsDigitGroup(text.substr(digits, e - digits))) {
-          i = ScanDigitRun(digits, e, sink);
-          continue;
-        }
-        if (size == 9) MatchPassportToken(i, sink);
-        if (size == 18) MatchUsccToken(i, sink);
-      }
-      i = e;
+  while (true) {
+    const size_t at = cursor.Next(i);
+    if (at >= n) break;
+    const char c = text[at];
+    if (ClassOf(c) & pi_text::kAlnum) {
+      // The maximal ASCII alphanumeric token [t, e) holding `at`; it starts
+      // no earlier than the scan position (as a byte-by-byte scan would).
+      size_t t = at;
+      while (t > i && pi_text::IsAlnum(text[t - 1])) --t;
+      i = ScanToken(t, sink);
     } else if (c == '@') {
-      i = ScanEmailAt(i, sink);
+      i = ScanEmailAt(at, sink);
     } else if (c == ':') {
-      i = ScanIpv6AtColon(i, sink);
-    } else if (cls & pi_text::kCjkLead) {  // only when labels are looked for
-      // Runs of 3-byte characters are walked a character at a time, each
-      // checked for a label start with one table lookup; anything else falls
-      // back to the byte loop (continuation bytes have no class).
-      i = SkipPlainThreeByteChars(text, i);
-      if (i + 3 <= n && (ClassOf(text[i]) & pi_text::kCjkLead) &&
-          IsThreeByteChar(text.data() + i)) {
-        i = ScanLabelAt(i, sink);
-      } else if (i < n && (ClassOf(text[i]) & pi_text::kCjkLead)) {
-        ++i;
-      }
+      i = ScanIpv6AtColon(at, sink);
     } else {
-      ++i;
+      // A lead byte 0xE3-0xE9. Where the cursor does not sort out the
+      // characters that start no label (SSE2, portable), a run of them is
+      // walked here, a table lookup each.
+      const size_t p = cursor.FiltersLabelStarts() ? at : SkipPlainThreeByteChars(text, at);
+      if (p + 3 <= n && (ClassOf(text[p]) & pi_text::kCjkLead) &&
+          IsThreeByteChar(text.data() + p) && MayStartLabel(text.data() + p)) {
+        i = ScanLabelAt(p, sink);
+      } else {
+        i = p == at ? at + 1 : p;
+      }
     }
   }
   if (out->size() > first) ResolveOverlaps(out, first);

@@ -1,0 +1,217 @@
+#include "scan/pi/candidate_cursor.h"
+
+#include <algorithm>
+#include <atomic>
+#include <vector>
+
+#include "scan/pi/labelled_pi.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+namespace hegui::scan {
+namespace {
+
+// '0'-'9', ':' (0x30-0x3A); '@', 'A'-'Z' (0x40-0x5A).
+inline bool IsAsciiCandidate(uint8_t c) {
+  return static_cast<uint8_t>(c - 0x30) <= 0x0A || static_cast<uint8_t>(c - 0x40) <= 0x1A;
+}
+// The lead bytes of the 3-byte characters that can start a label
+// (pi_text::kCjkLead).
+inline bool IsLeadCandidate(uint8_t c) { return static_cast<uint8_t>(c - 0xE3) <= 0x06; }
+
+inline bool IsCandidateByte(uint8_t c, bool labels) {
+  return IsAsciiCandidate(c) || (labels && IsLeadCandidate(c));
+}
+
+// Bit k set if p[k] may be a candidate, for k < size <= 64.
+uint64_t PortableMask(const char* p, size_t size, bool labels) {
+  uint64_t mask = 0;
+  for (size_t k = 0; k < size; ++k) {
+    mask |= uint64_t{IsCandidateByte(static_cast<uint8_t>(p[k]), labels)} << k;
+  }
+  return mask;
+}
+
+void PortableBlocks(const char* p, size_t blocks, bool labels, uint64_t* out) {
+  for (size_t b = 0; b < blocks; ++b) out[b] = PortableMask(p + 64 * b, 64, labels);
+}
+
+#if defined(__x86_64__)
+
+// Nibble tables for the label-start test: a character b0 b1 b2 may start a
+// label only if the four lookups below share a bit (one bit per bucket of
+// label heads, heads sorted by code point and cut into 8 buckets, so that a
+// bucket's heads share most nibbles). Exact for no set; a superset of the
+// label heads.
+struct LabelHeadNibbles {
+  alignas(16) uint8_t lead_low[16];  // by b0 & 0x0F
+  alignas(16) uint8_t b1_low[16];    // by b1 & 0x0F
+  alignas(16) uint8_t b2_low[16];    // by b2 & 0x0F
+  alignas(16) uint8_t high[16];      // by (b1 >> 4 & 3) | (b2 >> 4 & 3) << 2
+};
+
+LabelHeadNibbles BuildLabelHeadNibbles() {
+  struct Head {
+    uint8_t b0, b1, b2;
+  };
+  std::vector<Head> heads;  // ascending code points
+  for (unsigned row = 0; row < 1024; ++row) {
+    for (unsigned bit = 0; bit < 64; ++bit) {
+      if ((kLabelStarts.bits[row] >> bit) & 1) {
+        heads.push_back({static_cast<uint8_t>(0xE0 | row >> 6),
+                         static_cast<uint8_t>(0x80 | (row & 0x3F)),
+                         static_cast<uint8_t>(0x80 | bit)});
+      }
+    }
+  }
+  LabelHeadNibbles t{};
+  for (size_t k = 0; k < heads.size(); ++k) {
+    const auto bucket = static_cast<uint8_t>(1u << (k * 8 / heads.size()));
+    const Head& h = heads[k];
+    t.lead_low[h.b0 & 0x0F] |= bucket;
+    t.b1_low[h.b1 & 0x0F] |= bucket;
+    t.b2_low[h.b2 & 0x0F] |= bucket;
+    t.high[(h.b1 >> 4 & 3) | (h.b2 >> 4 & 3) << 2] |= bucket;
+  }
+  return t;
+}
+
+// Built on first use (kLabelStarts is a constant in another file).
+const LabelHeadNibbles& Nibbles() {
+  static const LabelHeadNibbles nibbles = BuildLabelHeadNibbles();
+  return nibbles;
+}
+
+// ASCII candidates among 16 bytes (signed compares: bytes >= 0x80 are
+// negative and fall outside both ranges).
+inline __m128i AsciiCandidates16(__m128i v) {
+  const __m128i digits_colon =
+      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x2F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x3B)));
+  const __m128i at_upper =
+      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x3F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x5B)));
+  return _mm_or_si128(digits_colon, at_upper);
+}
+
+// 0xE3-0xE9 are -29..-23 as signed bytes.
+inline __m128i Leads16(__m128i v) {
+  return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-30)),
+                       _mm_cmplt_epi8(v, _mm_set1_epi8(-22)));
+}
+
+void Sse2Blocks(const char* p, size_t blocks, bool labels, uint64_t* out) {
+  for (size_t b = 0; b < blocks; ++b) {
+    uint64_t mask = 0;
+    for (int k = 0; k < 4; ++k) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 64 * b + 16 * k));
+      __m128i hit = AsciiCandidates16(v);
+      if (labels) hit = _mm_or_si128(hit, Leads16(v));
+      mask |= uint64_t{static_cast<uint16_t>(_mm_movemask_epi8(hit))} << (16 * k);
+    }
+    out[b] = mask;
+  }
+}
+
+[[gnu::target("avx2")]] inline uint32_t Avx2Half(const char* p, bool labels, __m256i lead_low,
+                                                 __m256i b1_low, __m256i b2_low, __m256i high) {
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  const __m256i ascii =
+      _mm256_or_si256(_mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(0x2F)),
+                                       _mm256_cmpgt_epi8(_mm256_set1_epi8(0x3B), v)),
+                      _mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(0x3F)),
+                                       _mm256_cmpgt_epi8(_mm256_set1_epi8(0x5B), v)));
+  if (!labels) return static_cast<uint32_t>(_mm256_movemask_epi8(ascii));
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
+  const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2));
+  const __m256i leads = _mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(-30)),
+                                         _mm256_cmpgt_epi8(_mm256_set1_epi8(-22), v));
+  const __m256i high_index =
+      _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(v1, 4), _mm256_set1_epi8(0x03)),
+                      _mm256_and_si256(_mm256_srli_epi16(v2, 2), _mm256_set1_epi8(0x0C)));
+  __m256i buckets = _mm256_and_si256(_mm256_shuffle_epi8(lead_low, _mm256_and_si256(v, nibble)),
+                                     _mm256_shuffle_epi8(b1_low, _mm256_and_si256(v1, nibble)));
+  buckets = _mm256_and_si256(buckets, _mm256_shuffle_epi8(b2_low, _mm256_and_si256(v2, nibble)));
+  buckets = _mm256_and_si256(buckets, _mm256_shuffle_epi8(high, high_index));
+  const __m256i none = _mm256_cmpeq_epi8(buckets, _mm256_setzero_si256());
+  const __m256i heads = _mm256_andnot_si256(none, leads);
+  return static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(ascii, heads)));
+}
+
+[[gnu::target("avx2")]] inline __m256i Table32(const uint8_t* t) {
+  return _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(t)));
+}
+
+[[gnu::target("avx2")]] void Avx2Blocks(const char* p, size_t blocks, bool labels, uint64_t* out) {
+  const LabelHeadNibbles& nibbles = Nibbles();
+  const __m256i lead_low = Table32(nibbles.lead_low);
+  const __m256i b1_low = Table32(nibbles.b1_low);
+  const __m256i b2_low = Table32(nibbles.b2_low);
+  const __m256i high = Table32(nibbles.high);
+  for (size_t b = 0; b < blocks; ++b) {
+    const char* q = p + 64 * b;
+    out[b] = uint64_t{Avx2Half(q, labels, lead_low, b1_low, b2_low, high)} |
+             uint64_t{Avx2Half(q + 32, labels, lead_low, b1_low, b2_low, high)} << 32;
+  }
+}
+
+int BestLevel() {
+  __builtin_cpu_init();  // Static initialisers may run before libgcc's.
+  return __builtin_cpu_supports("avx2") ? 2 : 1;
+}
+const int kBestLevel = BestLevel();
+
+#else
+
+constexpr int kBestLevel = 0;
+
+#endif
+
+std::atomic<int> simd_level{kBestLevel};
+
+}  // namespace
+
+CandidateCursor::CandidateCursor(std::string_view text, bool labels)
+    : data_(text.data()), size_(text.size()), labels_(labels) {
+  switch (simd_level.load(std::memory_order_relaxed)) {
+#if defined(__x86_64__)
+    case 2:
+      blocks_fn_ = Avx2Blocks;
+      filters_labels_ = true;
+      break;
+    case 1:
+      blocks_fn_ = Sse2Blocks;
+      break;
+#endif
+    default:
+      blocks_fn_ = PortableBlocks;
+  }
+}
+
+int CandidateCursor::SetSimdLevel(int level) {
+  return simd_level.exchange(std::clamp(level, 0, kBestLevel), std::memory_order_relaxed);
+}
+
+int CandidateCursor::SimdLevel() { return simd_level.load(std::memory_order_relaxed); }
+
+void CandidateCursor::Fill(size_t base) {
+  window_ = base;
+  covered_ = std::min(size_ - base, 64 * kWindowBlocks);
+  blocks_ = (covered_ + 63) / 64;
+  // Whole blocks whose last byte has two more bytes after it go to the SIMD
+  // classifier; the rest (near the end of the text) byte by byte.
+  const size_t room = size_ - base;
+  const size_t simd = room >= 66 ? std::min(blocks_, (room - 2) / 64) : 0;
+  // The window after this one: its first touch should not wait for memory.
+  for (size_t ahead = 64 * kWindowBlocks; ahead < 2 * 64 * kWindowBlocks; ahead += 64) {
+    if (base + ahead < size_) __builtin_prefetch(data_ + base + ahead);
+  }
+  if (simd > 0) blocks_fn_(data_ + base, simd, labels_, masks_);
+  for (size_t b = simd; b < blocks_; ++b) {
+    const size_t from = base + 64 * b;
+    masks_[b] = PortableMask(data_ + from, std::min<size_t>(64, size_ - from), labels_);
+  }
+}
+
+}  // namespace hegui::scan

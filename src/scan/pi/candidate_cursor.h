@@ -1,0 +1,100 @@
+// CandidateCursor: the fast path of PiDetector::Detect. It finds, 64 bytes at
+// a time, the positions where a scan step of the detector can start, so that
+// the detector never looks at the bytes in between (Chinese text without a
+// label, lower-case Latin words, spaces and punctuation).
+//
+// A *candidate* is a byte that is an ASCII digit, an upper-case letter, '@'
+// or ':', or — when labels are looked for — the lead byte (0xE3-0xE9) of a
+// 3-byte character that may start a label (MayStartLabel, labelled_pi.h).
+// Every other byte is one the detector's scan steps over without effect:
+// lower-case words matter only as part of a token that holds a digit or an
+// upper-case letter (the detector backs up to the token's start), and a
+// character that starts no label does nothing. Next() may also return
+// positions that are not candidates (a lead byte whose character starts no
+// label, in the portable and SSE2 paths most Han characters); the caller
+// checks each position it is given, never one it is not.
+//
+// How: per 64-byte block, SIMD compares give the ASCII candidates; the AVX2
+// path (chosen at run time, as literal_set.cc does) narrows lead bytes to
+// those whose next two bytes pass a nibble-table ("shufti") test built from
+// the label table, about 5% of the Han characters of chat text; SSE2 keeps
+// every lead byte 0xE3-0xE9; blocks within 66 bytes of the end are classified
+// byte by byte.
+//
+// Holds a view of the text, which must outlive the cursor; one cursor per
+// Detect call (not thread-safe; the shared tables are immutable).
+#ifndef HEGUI_SCAN_PI_CANDIDATE_CURSOR_H_
+#define HEGUI_SCAN_PI_CANDIDATE_CURSOR_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace hegui::scan {
+
+class CandidateCursor {
+ public:
+  // `labels`: whether label starts are candidates (person names or addresses
+  // are looked for).
+  CandidateCursor(std::string_view text, bool labels);
+
+  // The first position >= pos that may be a candidate (see above), or
+  // text.size() if there is none. Amortised cost: one classification per 64
+  // bytes passed (done kWindowBlocks blocks at a time), one bit scan per
+  // position returned.
+  size_t Next(size_t pos) {
+    size_t offset = pos - window_;  // wraps when pos < window_
+    if (offset >= covered_) {
+      if (pos >= size_) return size_;
+      Fill(pos);
+      offset = 0;
+    }
+    size_t k = offset / 64;
+    uint64_t mask = masks_[k] & (~uint64_t{0} << (offset % 64));
+    while (mask == 0) {
+      if (++k == blocks_) {
+        if (window_ + covered_ >= size_) return size_;
+        Fill(window_ + covered_);
+        k = 0;
+      }
+      mask = masks_[k];
+    }
+    return window_ + k * 64 + static_cast<size_t>(__builtin_ctzll(mask));
+  }
+
+  // True if Next() passes over the lead bytes of characters that start no
+  // label (the AVX2 path); false if it returns every lead byte 0xE3-0xE9.
+  bool FiltersLabelStarts() const { return filters_labels_; }
+
+  // Selects the portable (byte by byte), SSE2 or AVX2 block classifier for
+  // cursors created afterwards: `level` 0, 1 or 2, capped at what the CPU has.
+  // Returns the level in force before. For tests and benchmarks (all levels
+  // give the same matches).
+  static int SetSimdLevel(int level);
+  // The level cursors use now.
+  static int SimdLevel();
+
+ private:
+  static constexpr size_t kWindowBlocks = 8;
+  // Writes the masks of `blocks` whole 64-byte blocks from p (p + 64 * blocks
+  // + 2 bytes are readable): bit k of out[b] set if p[64 * b + k] may be a
+  // candidate.
+  using BlocksFn = void (*)(const char* p, size_t blocks, bool labels, uint64_t* out);
+
+  // Classifies up to kWindowBlocks blocks from `base` (< size_) into masks_.
+  void Fill(size_t base);
+
+  const char* data_;
+  size_t size_;
+  bool labels_;
+  BlocksFn blocks_fn_;
+  bool filters_labels_ = false;
+  size_t window_ = 0;   // text offset of masks_[0] bit 0
+  size_t covered_ = 0;  // bytes of text from window_ that masks_ describes
+  size_t blocks_ = 0;   // masks in use: ceil(covered_ / 64)
+  uint64_t masks_[kWindowBlocks] = {};
+};
+
+}  // namespace hegui::scan
+
+#endif  // HEGUI_SCAN_PI_CANDIDATE_CURSOR_H_

@@ -1,0 +1,119 @@
+#include "scan/pi/candidate_cursor.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "pi_test_util.h"
+#include "scan/pi/labelled_pi.h"
+
+namespace hegui::scan {
+namespace {
+
+using testing::TestOptions;
+
+// Runs `body` once per SIMD level the machine has (0 portable, 1 SSE2, 2 AVX2)
+// and restores the level in force.
+template <typename Body>
+void AtEveryLevel(Body body) {
+  const int best = CandidateCursor::SetSimdLevel(2);
+  const int top = CandidateCursor::SimdLevel();
+  for (int level = 0; level <= top; ++level) {
+    CandidateCursor::SetSimdLevel(level);
+    body(level);
+  }
+  CandidateCursor::SetSimdLevel(best);
+}
+
+// Every 3-byte character that starts a label, from the label table.
+std::vector<std::string> LabelHeads() {
+  std::vector<std::string> heads;
+  for (unsigned row = 0; row < 1024; ++row) {
+    for (unsigned bit = 0; bit < 64; ++bit) {
+      if ((kLabelStarts.bits[row] >> bit) & 1) {
+        heads.push_back({static_cast<char>(0xE0 | row >> 6), static_cast<char>(0x80 | (row & 0x3F)),
+                         static_cast<char>(0x80 | bit)});
+      }
+    }
+  }
+  return heads;
+}
+
+TEST(CandidateCursor, EveryLabelHeadIsReturnedWhereverItStands) {
+  const std::vector<std::string> heads = LabelHeads();
+  ASSERT_GT(heads.size(), 10u);
+  AtEveryLevel([&](int level) {
+    for (const std::string& head : heads) {
+      // Before, inside and after the SIMD blocks (the last 66 bytes are
+      // classified byte by byte), behind plain Han text and lower-case words.
+      for (size_t filler : {0, 1, 30, 63, 64, 65, 127, 200}) {
+        std::string text;
+        while (text.size() < filler) text += (text.size() % 2 == 0) ? "the " : "我们";
+        const size_t at = text.size();
+        text += head;
+        text += std::string(filler % 90, 'x');
+        CandidateCursor cursor(text, /*labels=*/true);
+        bool returned = false;
+        for (size_t p = cursor.Next(0); p < text.size(); p = cursor.Next(p + 1)) {
+          returned = returned || p == at;
+        }
+        EXPECT_TRUE(returned) << "level " << level << " head " << head << " at " << at;
+      }
+    }
+  });
+}
+
+TEST(CandidateCursor, PassesOverLowerCaseWordsAndStopsAtDigitsCapitalsAtAndColon) {
+  AtEveryLevel([](int level) {
+    for (char c : {'0', '9', 'A', 'Z', '@', ':'}) {
+      for (size_t at : {0, 5, 63, 64, 100, 250, 299}) {
+        std::string text(300, 'q');
+        for (size_t k = 0; k < text.size(); k += 7) text[k] = ' ';
+        text[at] = c;
+        CandidateCursor cursor(text, /*labels=*/true);
+        EXPECT_EQ(cursor.Next(0), at) << "level " << level << " char " << c << " at " << at;
+        EXPECT_EQ(cursor.Next(at + 1), text.size()) << "level " << level;
+      }
+    }
+  });
+}
+
+TEST(CandidateCursor, HanCharactersAreNoCandidatesWithoutLabels) {
+  AtEveryLevel([](int level) {
+    std::string text;
+    while (text.size() < 400) text += "姓名地址就诊人";
+    text += "5";
+    CandidateCursor cursor(text, /*labels=*/false);
+    EXPECT_EQ(cursor.Next(0), text.size() - 1) << "level " << level;
+  });
+}
+
+TEST(CandidateCursor, EverySimdLevelGivesTheSameMatches) {
+  std::vector<std::string> fragments = testing::TrickyPiFragments();
+  for (const char* extra :
+       {"我们今天的会议", "the model output", "名叫", "住在", "法定代表人：王五", "京A·12345",
+        "ab:cd", "\xE5", "\x80", "地点", "就"}) {
+    fragments.push_back(extra);
+  }
+  auto detector = PiDetector::Create(TestOptions());
+  ASSERT_TRUE(detector.ok());
+  std::mt19937 random(11);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int pieces = 1 + static_cast<int>(random() % 80);
+    for (int i = 0; i < pieces; ++i) text += fragments[random() % fragments.size()];
+    std::vector<std::vector<PiMatch>> found;
+    AtEveryLevel([&](int) {
+      found.emplace_back();
+      (*detector)->Detect(text, &found.back());
+    });
+    for (size_t level = 1; level < found.size(); ++level) {
+      ASSERT_EQ(found[level], found[0]) << text << " level " << level;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace hegui::scan

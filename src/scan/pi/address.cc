@@ -1,6 +1,7 @@
 #include "scan/pi/address.h"
 
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 #include "scan/pi/match_sink.h"
@@ -25,6 +26,48 @@ constexpr std::array<uint32_t, kFollowingLabels.size()> kFollowingHeads = [] {
   return heads;
 }();
 
+// What a Han character is to an address, found with one hash probe or two
+// (the loop below looks up every character of the address).
+enum CharRole : uint8_t {
+  kAdministrativeRole = 1,
+  kStreetRole = 2,
+  kFollowingHeadRole = 4,  // the first character of a following label
+};
+
+struct RoleSlot {
+  char32_t cp;  // 0: empty
+  uint8_t roles;
+};
+constexpr size_t kRoleSlots = 128;
+
+constexpr size_t RoleHash(char32_t cp) { return (uint32_t{cp} * 2654435761u) >> 25; }
+
+constexpr std::array<RoleSlot, kRoleSlots> kRoles = [] {
+  std::array<RoleSlot, kRoleSlots> table{};
+  auto add = [&table](char32_t cp, uint8_t role) {
+    size_t i = RoleHash(cp);
+    while (table[i].cp != 0 && table[i].cp != cp) i = (i + 1) % kRoleSlots;
+    table[i].cp = cp;
+    table[i].roles |= role;
+  };
+  for (char32_t cp : kAdministrative) add(cp, kAdministrativeRole);
+  for (char32_t cp : kStreet) add(cp, kStreetRole);
+  for (std::string_view label : kFollowingLabels) {
+    const char32_t cp = (char32_t{static_cast<uint8_t>(label[0])} & 0x0F) << 12 |
+                        (char32_t{static_cast<uint8_t>(label[1])} & 0x3F) << 6 |
+                        (static_cast<uint8_t>(label[2]) & 0x3F);
+    add(cp, kFollowingHeadRole);
+  }
+  return table;
+}();
+
+uint8_t RolesOf(char32_t cp) {
+  for (size_t i = RoleHash(cp);; i = (i + 1) % kRoleSlots) {
+    if (kRoles[i].cp == cp) return kRoles[i].roles;
+    if (kRoles[i].cp == 0) return 0;
+  }
+}
+
 bool StartsFollowingLabel(std::string_view text, size_t pos) {
   const uint32_t head = pi_text::Load3(text, pos);
   for (size_t i = 0; i < kFollowingLabels.size(); ++i) {
@@ -44,10 +87,8 @@ size_t DigitRunAt(std::string_view text, size_t pos) {
 
 }  // namespace
 
-bool IsAdministrativeMarker(char32_t cp) {
-  return kAdministrative.find(cp) != std::u32string_view::npos;
-}
-bool IsStreetMarker(char32_t cp) { return kStreet.find(cp) != std::u32string_view::npos; }
+bool IsAdministrativeMarker(char32_t cp) { return cp != 0 && (RolesOf(cp) & kAdministrativeRole); }
+bool IsStreetMarker(char32_t cp) { return cp != 0 && (RolesOf(cp) & kStreetRole); }
 
 size_t MatchAddressAt(size_t pos, MatchSink& sink) {
   if (!sink.Wants(PiType::kAddress)) return 0;
@@ -70,9 +111,11 @@ size_t MatchAddressAt(size_t pos, MatchSink& sink) {
       width = 1;
     } else {
       const char32_t cp = pi_text::Decode3At(text, p);
-      if (!pi_text::IsHan(cp) || StartsFollowingLabel(text, p)) break;
-      if (IsAdministrativeMarker(cp)) ++administrative;
-      if (IsStreetMarker(cp)) ++street;
+      if (!pi_text::IsHan(cp)) break;
+      const uint8_t roles = RolesOf(cp);
+      if ((roles & kFollowingHeadRole) && StartsFollowingLabel(text, p)) break;
+      if (roles & kAdministrativeRole) ++administrative;
+      if (roles & kStreetRole) ++street;
       width = 3;
     }
     if (p + width - pos > kMaxAddressBytes) break;

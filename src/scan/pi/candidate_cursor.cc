@@ -13,29 +13,28 @@
 namespace hegui::scan {
 namespace {
 
-// '0'-'9', ':' (0x30-0x3A); '@', 'A'-'Z' (0x40-0x5A).
-inline bool IsAsciiCandidate(uint8_t c) {
-  return static_cast<uint8_t>(c - 0x30) <= 0x0A || static_cast<uint8_t>(c - 0x40) <= 0x1A;
-}
-// The lead bytes of the 3-byte characters that can start a label
-// (pi_text::kCjkLead).
-inline bool IsLeadCandidate(uint8_t c) { return static_cast<uint8_t>(c - 0xE3) <= 0x06; }
-
-inline bool IsCandidateByte(uint8_t c, bool labels) {
-  return IsAsciiCandidate(c) || (labels && IsLeadCandidate(c));
-}
-
-// Bit k set if p[k] may be a candidate, for k < size <= 64.
-uint64_t PortableMask(const char* p, size_t size, bool labels) {
-  uint64_t mask = 0;
-  for (size_t k = 0; k < size; ++k) {
-    mask |= uint64_t{IsCandidateByte(static_cast<uint8_t>(p[k]), labels)} << k;
+// True if text[k] may be a candidate (see the header): '0'-'9' and ':'
+// (0x30-0x3A), '@'; 'A'-'Z' three bytes after a lead byte >= 0xE0; with
+// labels, the lead bytes 0xE3-0xE9 (pi_text::kCjkLead).
+inline bool IsCandidateAt(const char* text, size_t k, bool labels) {
+  const auto c = static_cast<uint8_t>(text[k]);
+  if (static_cast<uint8_t>(c - 0x30) <= 0x0A || c == '@') return true;
+  if (static_cast<uint8_t>(c - 'A') <= 'Z' - 'A') {
+    return k >= 3 && static_cast<uint8_t>(text[k - 3]) >= 0xE0;
   }
+  return labels && static_cast<uint8_t>(c - 0xE3) <= 0x06;
+}
+
+// Bit k set if text[from + k] may be a candidate, for k < size <= 64.
+uint64_t PortableMask(const char* text, size_t from, size_t size, bool labels) {
+  uint64_t mask = 0;
+  for (size_t k = 0; k < size; ++k) mask |= uint64_t{IsCandidateAt(text, from + k, labels)} << k;
   return mask;
 }
 
 void PortableBlocks(const char* p, size_t blocks, bool labels, uint64_t* out) {
-  for (size_t b = 0; b < blocks; ++b) out[b] = PortableMask(p + 64 * b, 64, labels);
+  // p - 3 is inside the text (CandidateCursor::Fill), so offsets from it.
+  for (size_t b = 0; b < blocks; ++b) out[b] = PortableMask(p - 3, 3 + 64 * b, 64, labels);
 }
 
 #if defined(__x86_64__)
@@ -84,14 +83,18 @@ const LabelHeadNibbles& Nibbles() {
   return nibbles;
 }
 
-// ASCII candidates among 16 bytes (signed compares: bytes >= 0x80 are
-// negative and fall outside both ranges).
-inline __m128i AsciiCandidates16(__m128i v) {
+// ASCII candidates among the 16 bytes v, whose bytes 3 before are before3
+// (signed compares: bytes >= 0x80 are negative and fall outside the ranges).
+inline __m128i AsciiCandidates16(__m128i v, __m128i before3) {
   const __m128i digits_colon =
       _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x2F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x3B)));
-  const __m128i at_upper =
-      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x3F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x5B)));
-  return _mm_or_si128(digits_colon, at_upper);
+  const __m128i at = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x40));
+  const __m128i upper =
+      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x40)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x5B)));
+  // before3 >= 0xE0 (unsigned).
+  const __m128i lead_before =
+      _mm_cmpeq_epi8(_mm_max_epu8(before3, _mm_set1_epi8(static_cast<char>(0xE0))), before3);
+  return _mm_or_si128(_mm_or_si128(digits_colon, at), _mm_and_si128(upper, lead_before));
 }
 
 // 0xE3-0xE9 are -29..-23 as signed bytes.
@@ -104,8 +107,9 @@ void Sse2Blocks(const char* p, size_t blocks, bool labels, uint64_t* out) {
   for (size_t b = 0; b < blocks; ++b) {
     uint64_t mask = 0;
     for (int k = 0; k < 4; ++k) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 64 * b + 16 * k));
-      __m128i hit = AsciiCandidates16(v);
+      const char* q = p + 64 * b + 16 * k;
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+      __m128i hit = AsciiCandidates16(v, _mm_loadu_si128(reinterpret_cast<const __m128i*>(q - 3)));
       if (labels) hit = _mm_or_si128(hit, Leads16(v));
       mask |= uint64_t{static_cast<uint16_t>(_mm_movemask_epi8(hit))} << (16 * k);
     }
@@ -116,11 +120,16 @@ void Sse2Blocks(const char* p, size_t blocks, bool labels, uint64_t* out) {
 [[gnu::target("avx2")]] inline uint32_t Avx2Half(const char* p, bool labels, __m256i lead_low,
                                                  __m256i b1_low, __m256i b2_low, __m256i high) {
   const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
-  const __m256i ascii =
+  const __m256i before3 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p - 3));
+  const __m256i digits_colon_at =
       _mm256_or_si256(_mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(0x2F)),
                                        _mm256_cmpgt_epi8(_mm256_set1_epi8(0x3B), v)),
-                      _mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(0x3F)),
-                                       _mm256_cmpgt_epi8(_mm256_set1_epi8(0x5B), v)));
+                      _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x40)));
+  const __m256i upper = _mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(0x40)),
+                                         _mm256_cmpgt_epi8(_mm256_set1_epi8(0x5B), v));
+  const __m256i lead_before = _mm256_cmpeq_epi8(
+      _mm256_max_epu8(before3, _mm256_set1_epi8(static_cast<char>(0xE0))), before3);
+  const __m256i ascii = _mm256_or_si256(digits_colon_at, _mm256_and_si256(upper, lead_before));
   if (!labels) return static_cast<uint32_t>(_mm256_movemask_epi8(ascii));
   const __m256i nibble = _mm256_set1_epi8(0x0F);
   const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
@@ -197,20 +206,22 @@ int CandidateCursor::SimdLevel() { return simd_level.load(std::memory_order_rela
 
 void CandidateCursor::Fill(size_t base) {
   window_ = base;
-  covered_ = std::min(size_ - base, 64 * kWindowBlocks);
+  // At the start of the text (no three bytes before), one block byte by byte.
+  covered_ = std::min(size_ - base, base < 3 ? 64 : 64 * kWindowBlocks);
   blocks_ = (covered_ + 63) / 64;
-  // Whole blocks whose last byte has two more bytes after it go to the SIMD
-  // classifier; the rest (near the end of the text) byte by byte.
+  // Whole blocks with three bytes before them and two after them go to the
+  // SIMD classifier; the rest (at the ends of the text) byte by byte.
   const size_t room = size_ - base;
   const size_t simd = room >= 66 ? std::min(blocks_, (room - 2) / 64) : 0;
   // The window after this one: its first touch should not wait for memory.
   for (size_t ahead = 64 * kWindowBlocks; ahead < 2 * 64 * kWindowBlocks; ahead += 64) {
     if (base + ahead < size_) __builtin_prefetch(data_ + base + ahead);
   }
-  if (simd > 0) blocks_fn_(data_ + base, simd, labels_, masks_);
-  for (size_t b = simd; b < blocks_; ++b) {
+  size_t b = base < 3 ? 0 : simd;
+  if (b > 0) blocks_fn_(data_ + base, b, labels_, masks_);
+  for (; b < blocks_; ++b) {
     const size_t from = base + 64 * b;
-    masks_[b] = PortableMask(data_ + from, std::min<size_t>(64, size_ - from), labels_);
+    masks_[b] = PortableMask(data_, from, std::min<size_t>(64, size_ - from), labels_);
   }
 }
 

@@ -3,22 +3,24 @@
 // the detector never looks at the bytes in between (Chinese text without a
 // label, lower-case Latin words, spaces and punctuation).
 //
-// A *candidate* is a byte that is an ASCII digit, an upper-case letter, '@'
-// or ':', or — when labels are looked for — the lead byte (0xE3-0xE9) of a
-// 3-byte character that may start a label (MayStartLabel, labelled_pi.h).
-// Every other byte is one the detector's scan steps over without effect:
-// lower-case words matter only as part of a token that holds a digit or an
-// upper-case letter (the detector backs up to the token's start), and a
-// character that starts no label does nothing. Next() may also return
-// positions that are not candidates (a lead byte whose character starts no
-// label, in the portable and SSE2 paths most Han characters); the caller
-// checks each position it is given, never one it is not.
+// A *candidate* is a byte that is an ASCII digit, '@' or ':'; an upper-case
+// letter three bytes after a lead byte 0xE0-0xFF (a licence plate's letter
+// after its province character); or — when labels are looked for — the lead
+// byte (0xE3-0xE9) of a 3-byte character that may start a label
+// (MayStartLabel, labelled_pi.h). Every other byte is one the detector's
+// step-by-step scan passes without effect: a Latin token matters only if it
+// holds a digit (the detector backs up from the digit to the token's start)
+// or starts with a plate letter, and a character that starts no label does
+// nothing. Next() may also return positions that are not candidates (a lead
+// byte whose character starts no label: a few percent of Han characters in
+// the AVX2 path, all of them in the SSE2 and portable paths); the caller
+// checks each position it is given.
 //
-// How: per 64-byte block, SIMD compares give the ASCII candidates; the AVX2
+// How: 512 bytes at a time, SIMD compares give the ASCII candidates; the AVX2
 // path (chosen at run time, as literal_set.cc does) narrows lead bytes to
 // those whose next two bytes pass a nibble-table ("shufti") test built from
-// the label table, about 5% of the Han characters of chat text; SSE2 keeps
-// every lead byte 0xE3-0xE9; blocks within 66 bytes of the end are classified
+// the label table; SSE2 keeps every lead byte 0xE3-0xE9. Blocks without three
+// bytes before them or two after them (the ends of the text) are classified
 // byte by byte.
 //
 // Holds a view of the text, which must outlive the cursor; one cursor per

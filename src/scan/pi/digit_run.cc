@@ -58,6 +58,11 @@ bool DecimalAfter(std::string_view text, size_t end) {
   return !IsDigit(At(text, end + 4));
 }
 
+// The fewest digits any numeric matcher accepts: a landline (10: area code
+// and local number); mobiles take 11, legacy resident IDs 15, cards 16,
+// resident IDs and USCCs 18. Shorter candidates are not built.
+constexpr size_t kMinMatchedDigits = 10;
+
 void Dispatch(const DigitCandidate& c, MatchSink& sink) {
   MatchResidentId(c, sink);
   MatchMobilePhone(c, sink);
@@ -77,7 +82,7 @@ void EmitCandidatesEndingAtLast(const Group* groups, size_t count, MatchSink& si
     total += first.size;
     if (total > kMaxCandidateDigits) return;
     if (first.x && k != count - 1) return;
-    if (first.decimal_before) continue;
+    if (first.decimal_before || total < kMinMatchedDigits) continue;
     DigitCandidate c;
     c.paren_area = k + 1 < count && groups[k + 1].join == GroupJoin::kCloseParen;
     c.begin = c.paren_area ? first.begin - 1 : first.begin;

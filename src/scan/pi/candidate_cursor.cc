@@ -39,47 +39,48 @@ void PortableBlocks(const char* p, size_t blocks, bool labels, uint64_t* out) {
 
 #if defined(__x86_64__)
 
-// Nibble tables for the label-start test: a character b0 b1 b2 may start a
-// label only if the four lookups below share a bit (one bit per bucket of
-// label heads, heads sorted by code point and cut into 8 buckets, so that a
-// bucket's heads share most nibbles). Exact for no set; a superset of the
-// label heads.
-struct LabelHeadNibbles {
+// Nibble tables for the label-start test. Each label goes into one of 8
+// buckets (labels sorted by their first two characters, cut into 8 runs, so
+// that a bucket's labels share most nibbles). A position p may start a label
+// only if the eight lookups below, four on the character at p and four on the
+// one at p + 3, share a bucket bit: a superset of the label starts, about one
+// Han character in a few hundred in chat text.
+struct CharNibbles {
   alignas(16) uint8_t lead_low[16];  // by b0 & 0x0F
   alignas(16) uint8_t b1_low[16];    // by b1 & 0x0F
   alignas(16) uint8_t b2_low[16];    // by b2 & 0x0F
   alignas(16) uint8_t high[16];      // by (b1 >> 4 & 3) | (b2 >> 4 & 3) << 2
 };
+struct LabelNibbles {
+  CharNibbles first;   // the label's first character
+  CharNibbles second;  // its second character
+};
 
-LabelHeadNibbles BuildLabelHeadNibbles() {
-  struct Head {
-    uint8_t b0, b1, b2;
-  };
-  std::vector<Head> heads;  // ascending code points
-  for (unsigned row = 0; row < 1024; ++row) {
-    for (unsigned bit = 0; bit < 64; ++bit) {
-      if ((kLabelStarts.bits[row] >> bit) & 1) {
-        heads.push_back({static_cast<uint8_t>(0xE0 | row >> 6),
-                         static_cast<uint8_t>(0x80 | (row & 0x3F)),
-                         static_cast<uint8_t>(0x80 | bit)});
-      }
-    }
-  }
-  LabelHeadNibbles t{};
-  for (size_t k = 0; k < heads.size(); ++k) {
-    const auto bucket = static_cast<uint8_t>(1u << (k * 8 / heads.size()));
-    const Head& h = heads[k];
-    t.lead_low[h.b0 & 0x0F] |= bucket;
-    t.b1_low[h.b1 & 0x0F] |= bucket;
-    t.b2_low[h.b2 & 0x0F] |= bucket;
-    t.high[(h.b1 >> 4 & 3) | (h.b2 >> 4 & 3) << 2] |= bucket;
+void AddChar(const char* c, uint8_t bucket, CharNibbles* t) {
+  const auto b0 = static_cast<uint8_t>(c[0]);
+  const auto b1 = static_cast<uint8_t>(c[1]);
+  const auto b2 = static_cast<uint8_t>(c[2]);
+  t->lead_low[b0 & 0x0F] |= bucket;
+  t->b1_low[b1 & 0x0F] |= bucket;
+  t->b2_low[b2 & 0x0F] |= bucket;
+  t->high[(b1 >> 4 & 3) | (b2 >> 4 & 3) << 2] |= bucket;
+}
+
+LabelNibbles BuildLabelNibbles() {
+  std::vector<std::string_view> labels = LabelTexts();  // each at least 2 characters
+  std::sort(labels.begin(), labels.end());
+  LabelNibbles t{};
+  for (size_t k = 0; k < labels.size(); ++k) {
+    const auto bucket = static_cast<uint8_t>(1u << (k * 8 / labels.size()));
+    AddChar(labels[k].data(), bucket, &t.first);
+    AddChar(labels[k].data() + 3, bucket, &t.second);
   }
   return t;
 }
 
-// Built on first use (kLabelStarts is a constant in another file).
-const LabelHeadNibbles& Nibbles() {
-  static const LabelHeadNibbles nibbles = BuildLabelHeadNibbles();
+// Built on first use (the labels are constants in another file).
+const LabelNibbles& Nibbles() {
+  static const LabelNibbles nibbles = BuildLabelNibbles();
   return nibbles;
 }
 
@@ -117,8 +118,39 @@ void Sse2Blocks(const char* p, size_t blocks, bool labels, uint64_t* out) {
   }
 }
 
-[[gnu::target("avx2")]] inline uint32_t Avx2Half(const char* p, bool labels, __m256i lead_low,
-                                                 __m256i b1_low, __m256i b2_low, __m256i high) {
+// The tables of one character's nibble test, in AVX2 registers.
+struct CharTables {
+  __m256i lead_low, b1_low, b2_low, high;
+};
+
+[[gnu::target("avx2")]] inline __m256i Table32(const uint8_t* t) {
+  return _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(t)));
+}
+
+[[gnu::target("avx2")]] inline CharTables LoadTables(const CharNibbles& n) {
+  return {Table32(n.lead_low), Table32(n.b1_low), Table32(n.b2_low), Table32(n.high)};
+}
+
+// The bucket bits of the characters starting at each of the 32 bytes at p
+// (p + 34 readable).
+[[gnu::target("avx2")]] inline __m256i Buckets(const char* p, const CharTables& t) {
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
+  const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2));
+  const __m256i high_index =
+      _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(v1, 4), _mm256_set1_epi8(0x03)),
+                      _mm256_and_si256(_mm256_srli_epi16(v2, 2), _mm256_set1_epi8(0x0C)));
+  __m256i buckets = _mm256_and_si256(_mm256_shuffle_epi8(t.lead_low, _mm256_and_si256(v0, nibble)),
+                                     _mm256_shuffle_epi8(t.b1_low, _mm256_and_si256(v1, nibble)));
+  buckets = _mm256_and_si256(buckets, _mm256_shuffle_epi8(t.b2_low, _mm256_and_si256(v2, nibble)));
+  return _mm256_and_si256(buckets, _mm256_shuffle_epi8(t.high, high_index));
+}
+
+// Candidates among the 32 bytes at p (p - 3 to p + 37 readable).
+[[gnu::target("avx2")]] inline uint32_t Avx2Half(const char* p, bool labels,
+                                                 const CharTables& first,
+                                                 const CharTables& second) {
   const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
   const __m256i before3 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p - 3));
   const __m256i digits_colon_at =
@@ -131,37 +163,22 @@ void Sse2Blocks(const char* p, size_t blocks, bool labels, uint64_t* out) {
       _mm256_max_epu8(before3, _mm256_set1_epi8(static_cast<char>(0xE0))), before3);
   const __m256i ascii = _mm256_or_si256(digits_colon_at, _mm256_and_si256(upper, lead_before));
   if (!labels) return static_cast<uint32_t>(_mm256_movemask_epi8(ascii));
-  const __m256i nibble = _mm256_set1_epi8(0x0F);
-  const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
-  const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2));
   const __m256i leads = _mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(-30)),
                                          _mm256_cmpgt_epi8(_mm256_set1_epi8(-22), v));
-  const __m256i high_index =
-      _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(v1, 4), _mm256_set1_epi8(0x03)),
-                      _mm256_and_si256(_mm256_srli_epi16(v2, 2), _mm256_set1_epi8(0x0C)));
-  __m256i buckets = _mm256_and_si256(_mm256_shuffle_epi8(lead_low, _mm256_and_si256(v, nibble)),
-                                     _mm256_shuffle_epi8(b1_low, _mm256_and_si256(v1, nibble)));
-  buckets = _mm256_and_si256(buckets, _mm256_shuffle_epi8(b2_low, _mm256_and_si256(v2, nibble)));
-  buckets = _mm256_and_si256(buckets, _mm256_shuffle_epi8(high, high_index));
+  const __m256i buckets = _mm256_and_si256(Buckets(p, first), Buckets(p + 3, second));
   const __m256i none = _mm256_cmpeq_epi8(buckets, _mm256_setzero_si256());
-  const __m256i heads = _mm256_andnot_si256(none, leads);
-  return static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(ascii, heads)));
-}
-
-[[gnu::target("avx2")]] inline __m256i Table32(const uint8_t* t) {
-  return _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(t)));
+  const __m256i starts = _mm256_andnot_si256(none, leads);
+  return static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(ascii, starts)));
 }
 
 [[gnu::target("avx2")]] void Avx2Blocks(const char* p, size_t blocks, bool labels, uint64_t* out) {
-  const LabelHeadNibbles& nibbles = Nibbles();
-  const __m256i lead_low = Table32(nibbles.lead_low);
-  const __m256i b1_low = Table32(nibbles.b1_low);
-  const __m256i b2_low = Table32(nibbles.b2_low);
-  const __m256i high = Table32(nibbles.high);
+  const LabelNibbles& nibbles = Nibbles();
+  const CharTables first = LoadTables(nibbles.first);
+  const CharTables second = LoadTables(nibbles.second);
   for (size_t b = 0; b < blocks; ++b) {
     const char* q = p + 64 * b;
-    out[b] = uint64_t{Avx2Half(q, labels, lead_low, b1_low, b2_low, high)} |
-             uint64_t{Avx2Half(q + 32, labels, lead_low, b1_low, b2_low, high)} << 32;
+    out[b] = uint64_t{Avx2Half(q, labels, first, second)} |
+             uint64_t{Avx2Half(q + 32, labels, first, second)} << 32;
   }
 }
 
@@ -209,10 +226,10 @@ void CandidateCursor::Fill(size_t base) {
   // At the start of the text (no three bytes before), one block byte by byte.
   covered_ = std::min(size_ - base, base < 3 ? 64 : 64 * kWindowBlocks);
   blocks_ = (covered_ + 63) / 64;
-  // Whole blocks with three bytes before them and two after them go to the
+  // Whole blocks with three bytes before them and kAfter after them go to the
   // SIMD classifier; the rest (at the ends of the text) byte by byte.
   const size_t room = size_ - base;
-  const size_t simd = room >= 66 ? std::min(blocks_, (room - 2) / 64) : 0;
+  const size_t simd = room >= 64 + kAfter ? std::min(blocks_, (room - kAfter) / 64) : 0;
   // The window after this one: its first touch should not wait for memory.
   for (size_t ahead = 64 * kWindowBlocks; ahead < 2 * 64 * kWindowBlocks; ahead += 64) {
     if (base + ahead < size_) __builtin_prefetch(data_ + base + ahead);

@@ -12,16 +12,16 @@
 // holds a digit (the detector backs up from the digit to the token's start)
 // or starts with a plate letter, and a character that starts no label does
 // nothing. Next() may also return positions that are not candidates (a lead
-// byte whose character starts no label: a few percent of Han characters in
-// the AVX2 path, all of them in the SSE2 and portable paths); the caller
-// checks each position it is given.
+// byte whose character starts no label: a fraction of a percent of Han
+// characters in the AVX2 path, all of them in the SSE2 and portable paths);
+// the caller checks each position it is given.
 //
 // How: 512 bytes at a time, SIMD compares give the ASCII candidates; the AVX2
 // path (chosen at run time, as literal_set.cc does) narrows lead bytes to
-// those whose next two bytes pass a nibble-table ("shufti") test built from
-// the label table; SSE2 keeps every lead byte 0xE3-0xE9. Blocks without three
-// bytes before them or two after them (the ends of the text) are classified
-// byte by byte.
+// those where the character and the next one pass a nibble-table ("shufti")
+// test built from the labels' first two characters; SSE2 keeps every lead
+// byte 0xE3-0xE9. Blocks without three bytes before them or kAfter bytes
+// after them (the ends of the text) are classified byte by byte.
 //
 // Holds a view of the text, which must outlive the cursor; one cursor per
 // Detect call (not thread-safe; the shared tables are immutable).
@@ -78,9 +78,12 @@ class CandidateCursor {
 
  private:
   static constexpr size_t kWindowBlocks = 8;
-  // Writes the masks of `blocks` whole 64-byte blocks from p (p + 64 * blocks
-  // + 2 bytes are readable): bit k of out[b] set if p[64 * b + k] may be a
-  // candidate.
+  // Bytes read after a block by the SIMD classifiers (the second character
+  // of a label: up to 5 bytes past the block's last position).
+  static constexpr size_t kAfter = 5;
+  // Writes the masks of `blocks` whole 64-byte blocks from p (p - 3 to
+  // p + 64 * blocks + kAfter readable): bit k of out[b] set if p[64 * b + k]
+  // may be a candidate.
   using BlocksFn = void (*)(const char* p, size_t blocks, bool labels, uint64_t* out);
 
   // Classifies up to kWindowBlocks blocks from `base` (< size_) into masks_.

@@ -103,6 +103,12 @@ constexpr LabelStartTable kLabelStarts = [] {
   return table;
 }();
 
+std::vector<std::string_view> LabelTexts() {
+  std::vector<std::string_view> texts;
+  for (const Label& label : kLabels) texts.push_back(label.text);
+  return texts;
+}
+
 size_t ScanLabelAt(size_t pos, MatchSink& sink) {
   const std::string_view text = sink.text();
   const uint32_t head = pi_text::Load3(text, pos);

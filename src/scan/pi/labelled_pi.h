@@ -12,6 +12,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
+#include <vector>
 
 #include "scan/pi/address.h"
 #include "scan/pi/person_name.h"
@@ -41,6 +43,10 @@ inline bool MayStartLabel(const char* p) {
   const auto b2 = static_cast<uint8_t>(p[2]);
   return (kLabelStarts.bits[(b0 & 0x0F) << 6 | (b1 & 0x3F)] >> (b2 & 0x3F)) & 1;
 }
+
+// The labels' texts (UTF-8, each at least two 3-byte characters), for
+// prefilters built once (CandidateCursor). Allocates.
+std::vector<std::string_view> LabelTexts();
 
 // Tries every label starting at `pos` and reports the name or address that
 // follows. Returns where scanning resumes: after the label (so that numbers

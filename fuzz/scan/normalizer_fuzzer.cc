@@ -1,9 +1,11 @@
 // Fuzzes the normaliser: any bytes, split at an arbitrary point as a stream
 // would. Checks that every view byte maps into the input, that offsets never
-// go backwards, and that chunked normalisation equals one-shot normalisation.
+// go backwards, that chunked normalisation equals one-shot normalisation, and
+// that the portable paths give the views of the SIMD ones.
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
+#include <utility>
 
 #include "scan/normalizer.h"
 
@@ -39,6 +41,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (lex2.text() != lex.text() || pi2.text() != pi.text()) std::abort();
   for (size_t i = 0; i < lex.size(); ++i) {
     if (lex.source(i) != lex2.source(i)) std::abort();
+  }
+
+  NormalizedView lex3, pi3;
+  const bool simd = Normalizer::SetSimdEnabled(false);
+  normalizer->Append(text, 0, true, &lex3, &pi3, nullptr);
+  Normalizer::SetSimdEnabled(simd);
+  if (lex3.text() != lex.text() || pi3.text() != pi.text()) std::abort();
+  for (auto [a, b] : {std::pair{&lex, &lex3}, std::pair{&pi, &pi3}}) {
+    for (size_t i = 0; i < a->size(); ++i) {
+      if (a->source(i) != b->source(i)) std::abort();
+    }
   }
   return 0;
 }

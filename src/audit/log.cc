@@ -135,21 +135,23 @@ struct Log::Impl {
   // stored (written) -> covered by a finished fdatasync (durable).
   std::mutex mu;
   std::condition_variable flush_cv;  // Wakes the flushers (and a writer waiting to roll).
-  std::condition_variable done_cv;   // Wakes synchronous appenders.
   std::vector<Pending> queue;        // Guarded by mu.
-  std::deque<Waiter> waiters;        // Guarded by mu: asynchronous groups, in index order.
-  uint64_t next_index = 0;           // Guarded by mu.
-  uint64_t written = 0;              // Guarded by mu.
-  uint64_t flush_started = 0;        // Guarded by mu: the newest target a flush began with.
-  uint64_t durable = 0;              // Guarded by mu.
-  int flushes_in_flight = 0;         // Guarded by mu.
-  bool rolling = false;              // Guarded by mu: no flush may start.
-  uint64_t acked = 0;                // Guarded by mu: records [0, acked) are acknowledged.
-  Status error;                      // Guarded by mu: sticky I/O failure.
-  bool stopping = false;             // Guarded by mu.
-  bool writing = false;              // Guarded by mu: a flusher is writing a batch.
-  bool closed = false;               // Guarded by mu.
-  std::mutex callback_mu;            // Held while callbacks run, so they run in order.
+  // Guarded by mu: every waiting group, in index order. Synchronous appenders
+  // wait on their own condition variable, woken by their group's callback,
+  // so a flush wakes only the appenders whose records it made durable.
+  std::deque<Waiter> waiters;
+  uint64_t next_index = 0;     // Guarded by mu.
+  uint64_t written = 0;        // Guarded by mu.
+  uint64_t flush_started = 0;  // Guarded by mu: the newest target a flush began with.
+  uint64_t durable = 0;        // Guarded by mu.
+  int flushes_in_flight = 0;   // Guarded by mu.
+  bool rolling = false;        // Guarded by mu: no flush may start.
+  uint64_t acked = 0;          // Guarded by mu: records [0, acked) are acknowledged.
+  Status error;                // Guarded by mu: sticky I/O failure.
+  bool stopping = false;       // Guarded by mu.
+  bool writing = false;        // Guarded by mu: a flusher is writing a batch.
+  bool closed = false;         // Guarded by mu.
+  std::mutex callback_mu;      // Held while callbacks run, so they run in order.
   std::vector<std::thread> flushers;
   bool opened = false;  // Recovery succeeded; only then may Close() sign a checkpoint.
 
@@ -447,10 +449,28 @@ StatusOr<uint64_t> Log::Impl::EnqueueLocked(std::vector<Pending>& items) {
 StatusOr<std::vector<uint64_t>> Log::Impl::AppendRecords(const Record* records, size_t n,
                                                          bool internal) {
   HEGUI_ASSIGN_OR_RETURN(std::vector<Pending> items, Encode(records, n, internal));
-  std::unique_lock lock(mu);
-  HEGUI_ASSIGN_OR_RETURN(const uint64_t first, EnqueueLocked(items));
-  done_cv.wait(lock, [&] { return acked >= first + n || !error.ok(); });
-  if (acked < first + n) return error;
+  struct SyncWait {
+    std::mutex mu;
+    std::condition_variable cv;
+    bool done = false;
+    Status status;
+  } wait;
+  uint64_t first;
+  {
+    std::lock_guard lock(mu);
+    HEGUI_ASSIGN_OR_RETURN(first, EnqueueLocked(items));
+    waiters.push_back(Waiter{first, first + n, [&wait](StatusOr<uint64_t> acknowledged) {
+                               // Notified under the lock: `wait` lives on the
+                               // appender's stack and is gone once it sees done.
+                               std::lock_guard wl(wait.mu);
+                               if (!acknowledged.ok()) wait.status = acknowledged.status();
+                               wait.done = true;
+                               wait.cv.notify_one();
+                             }});
+  }
+  std::unique_lock wl(wait.mu);
+  wait.cv.wait(wl, [&] { return wait.done; });
+  if (!wait.status.ok()) return wait.status;
   std::vector<uint64_t> indexes(n);
   for (size_t i = 0; i < n; ++i) indexes[i] = first + i;
   return indexes;
@@ -487,7 +507,6 @@ void Log::Impl::MarkDurableLocked(uint64_t n) {
   durable = n;
   tree_size.store(n);
   if (options.durability == Durability::kSync) acked = std::max(acked, n);
-  done_cv.notify_all();
 }
 
 void Log::Impl::MaybeCheckpoint() {
@@ -508,7 +527,6 @@ void Log::Impl::MaybeCheckpoint() {
     {
       std::lock_guard lock(mu);
       if (error.ok()) error = note.status();
-      done_cv.notify_all();
     }
     CompleteWaiters();
   }
@@ -528,7 +546,11 @@ void Log::Impl::FlushLoop() {
     const bool can_flush = written > flush_started && !rolling && error.ok();
     if (!can_write && !can_flush) {
       if (stopping && queue.empty() && !writing) return;
-      if (flush_cv.wait_for(lock, std::chrono::seconds(1)) == std::cv_status::timeout) {
+      if (options.checkpoint_interval.count() == 0) {
+        // No interval checkpoints: nothing to do until woken (so that a lost
+        // wake hangs the appender rather than delays it: tests rely on it).
+        flush_cv.wait(lock);
+      } else if (flush_cv.wait_for(lock, std::chrono::seconds(1)) == std::cv_status::timeout) {
         lock.unlock();
         MaybeCheckpoint();
         lock.lock();
@@ -540,7 +562,6 @@ void Log::Impl::FlushLoop() {
         // After a failure nothing more is written: a later batch must not be
         // acknowledged past records that never reached the disk.
         queue.clear();
-        done_cv.notify_all();
         lock.unlock();
         CompleteWaiters();
         lock.lock();
@@ -558,7 +579,6 @@ void Log::Impl::FlushLoop() {
       flush_cv.notify_all();  // The queue may be taken by another flusher now.
       if (!s.ok()) {
         if (error.ok()) error = s;
-        done_cv.notify_all();
         lock.unlock();
         CompleteWaiters();
         lock.lock();
@@ -567,7 +587,6 @@ void Log::Impl::FlushLoop() {
       written = end;
       if (options.durability == Durability::kRelaxed) {
         acked = std::max(acked, written);
-        done_cv.notify_all();
         lock.unlock();
         CompleteWaiters();
         lock.lock();
@@ -591,7 +610,6 @@ void Log::Impl::FlushLoop() {
       MarkDurableLocked(target);
     } else if (!ok && error.ok()) {
       error = failure;
-      done_cv.notify_all();
     }
     flush_cv.notify_all();  // A writer may wait for no flush in flight.
     lock.unlock();

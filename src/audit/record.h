@@ -20,9 +20,11 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/json_object_writer.h"
 #include "core/status_or.h"
 
 namespace hegui::audit {
@@ -52,7 +54,12 @@ struct Record {
   RecordTime time{};    // The epoch (default) means "now", stamped by Append().
   std::string actor;    // Who acted: an API key id, a user, "system". Required.
   std::string subject;  // The data subject, or empty. Required when `sealed` is not empty.
-  std::string body;     // A JSON object as text; empty means {}.
+  std::string body;     // A JSON object as text; empty means {}. Parsed to check it.
+  // Set instead of `body` by code that built the object with a
+  // JsonObjectWriter (the gateway's model_call records): it is a JSON object
+  // by construction, so Append() copies it without parsing it again. External
+  // input (imports, the CLI) goes in `body`. Not both.
+  std::optional<JsonObjectText> built_body;
   std::map<std::string, std::string> sealed;  // Field name -> personal information (UTF-8).
 };
 

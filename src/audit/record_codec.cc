@@ -28,14 +28,23 @@ StatusOr<std::string> EncodeRecord(const Record& record, SubjectKeyStore* keys) 
   if (record.actor.empty()) return InvalidArgumentError("record: field 'actor' is required");
   HEGUI_RETURN_IF_ERROR(CheckText("actor", record.actor));
   HEGUI_RETURN_IF_ERROR(CheckText("subject", record.subject));
-  std::string_view body = record.body;
-  while (!body.empty() && std::isspace(static_cast<unsigned char>(body.front())))
-    body.remove_prefix(1);
-  while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back())))
-    body.remove_suffix(1);
-  if (body.empty()) body = "{}";
-  if (body.front() != '{' || !nlohmann::json::accept(body)) {
-    return InvalidArgumentError("record: field 'body' must be a JSON object (UTF-8)");
+  std::string_view body;
+  if (record.built_body) {
+    // A JsonObjectText is one compact JSON object by construction: no parse.
+    if (!record.body.empty()) {
+      return InvalidArgumentError("record: 'body' and 'built_body' are both set");
+    }
+    body = record.built_body->text();
+  } else {
+    body = record.body;
+    while (!body.empty() && std::isspace(static_cast<unsigned char>(body.front())))
+      body.remove_prefix(1);
+    while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back())))
+      body.remove_suffix(1);
+    if (body.empty()) body = "{}";
+    if (body.front() != '{' || !nlohmann::json::accept(body)) {
+      return InvalidArgumentError("record: field 'body' must be a JSON object (UTF-8)");
+    }
   }
   if (!record.sealed.empty()) {
     if (record.subject.empty()) {

@@ -31,8 +31,8 @@ struct StoredRecord {
 };
 
 // Validates `record` (actor set, body a JSON object, subject present when
-// fields are sealed) and encodes it, sealing fields with `keys` (may be null
-// only when nothing is sealed). InvalidArgument naming the field otherwise.
+// fields are sealed; a built_body is not parsed again) and encodes it, sealing fields with `keys`
+// (may be null only when nothing is sealed). InvalidArgument naming the field otherwise.
 StatusOr<std::string> EncodeRecord(const Record& record, SubjectKeyStore* keys);
 
 // DataLoss naming the field when `payload` is not a record.

@@ -1,10 +1,13 @@
 #include "gateway/model_call.h"
 
 #include <map>
+#include <optional>
 
+#include "core/json_string.h"
 #include "gateway/json_depth.h"
 #include "gateway/request_parser.h"
 #include "gateway/sse.h"
+#include "gateway/stream_event_text.h"
 
 namespace hegui::gateway {
 
@@ -203,6 +206,14 @@ class StreamRelay {
     std::string piece = utf8_carry_.substr(0, complete);
     utf8_carry_.erase(0, complete);
     call_.delivered_text += piece;
+    if (frame_raw_) {
+      // The event as the upstream sent it, with the new text's literal in
+      // place of its own (ReadStreamEventText checked its shape).
+      std::string event = raw_frame_.substr(0, raw_begin_);
+      AppendJsonString(&event, piece);
+      event.append(raw_frame_, raw_end_);
+      co_return Queue(FormatSseData(event));
+    }
     // frame_ is only ever used as this template: its text fields are
     // overwritten in place rather than the whole event copied per release.
     json& choice = frame_["choices"][0];
@@ -289,7 +300,7 @@ class StreamRelay {
       ended_ = true;
       co_return false;
     }
-    json event = frame_;
+    json event = FrameTree();
     json& choice = event["choices"][0];
     choice["delta"] = {{"tool_calls", std::move(scanned["choices"][0]["message"]["tool_calls"])}};
     choice["finish_reason"] = nullptr;
@@ -304,6 +315,20 @@ class StreamRelay {
       saw_done_ = true;
       ended_ = true;
       co_return true;
+    }
+    // The common event (text only) is read without a JSON tree; anything
+    // else is parsed fully below.
+    const bool chat = call_.endpoint == Endpoint::kChatCompletions;
+    if (std::optional<StreamEventText> plain = ReadStreamEventText(event.data, chat)) {
+      raw_frame_ = std::move(event.data);
+      raw_begin_ = plain->literal_begin;
+      raw_end_ = plain->literal_end;
+      frame_raw_ = true;
+      if (chain_.OnChunk(call_, plain->text) == StageVerdict::kLocalReply) {
+        ended_ = true;
+        co_return false;
+      }
+      co_return co_await Emit(plain->text);
     }
     if (!JsonDepthWithin(event.data)) {
       Malformed("an event nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
@@ -359,7 +384,7 @@ class StreamRelay {
           co_return false;
         }
         delta.erase("tool_calls");
-        if (frame_.is_null()) frame_ = parsed;
+        if (!HasFrame()) SetFrame(parsed);
         bool finishing = choice.contains("finish_reason") && !choice["finish_reason"].is_null();
         if (!finishing && !delta.contains("role") &&
             !(delta.contains("content") && delta["content"].is_string() &&
@@ -381,9 +406,9 @@ class StreamRelay {
     bool finishing = choice.contains("finish_reason") && !choice["finish_reason"].is_null();
     if (!text.empty()) {
       if (finishing) {
-        frame_ = parsed;
+        SetFrame(parsed);
       } else {
-        frame_ = std::move(parsed);  // Not used again below.
+        SetFrame(std::move(parsed));  // Not used again below.
       }
       if (chain_.OnChunk(call_, text) == StageVerdict::kLocalReply) {
         ended_ = true;
@@ -396,12 +421,12 @@ class StreamRelay {
           choice["delta"].contains("role")) {
         choice["delta"]["content"] = "";
       }
-      if (frame_.is_null()) frame_ = parsed;
+      if (!HasFrame()) SetFrame(parsed);
       std::string data = FormatSseData(parsed.dump(-1, ' ', false, json::error_handler_t::replace));
       co_return Queue(std::move(data));
     }
     if (finishing) {
-      if (frame_.is_null()) frame_ = parsed;
+      if (!HasFrame()) SetFrame(parsed);
       if (!(co_await Flush())) co_return false;
       std::string data = FormatSseData(parsed.dump(-1, ' ', false, json::error_handler_t::replace));
       co_return Queue(std::move(data));
@@ -413,7 +438,22 @@ class StreamRelay {
   StageChain& chain_;
   Responder& out_;
   UpstreamClient::Exchange& upstream_;
-  json frame_;  // The last upstream content event; released text is framed like it.
+  // The last upstream content event; released text is framed like it. Either
+  // a tree (frame_) or, for an event ReadStreamEventText read, its text with
+  // the range of its text literal (frame_raw_).
+  bool HasFrame() const { return frame_raw_ || !frame_.is_null(); }
+  void SetFrame(json frame) {
+    frame_ = std::move(frame);
+    frame_raw_ = false;
+  }
+  json& FrameTree() {
+    if (frame_raw_) SetFrame(json::parse(raw_frame_, nullptr, false));
+    return frame_;
+  }
+  json frame_;
+  bool frame_raw_ = false;
+  std::string raw_frame_;
+  size_t raw_begin_ = 0, raw_end_ = 0;
   // Streamed tool calls by index, collected until the answer ends: arguments
   // are scanned whole, like a non-streamed answer, before any byte is sent.
   struct PendingToolCall {

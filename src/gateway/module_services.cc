@@ -1,15 +1,13 @@
 #include "gateway/module_services.h"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "audit/log.h"
 #include "audit/record.h"
-#include "core/json_string.h"
+#include "core/json_object_writer.h"
 #include "scan/scanner.h"
 #include "store/api_key_token.h"
 #include "store/open.h"
@@ -24,47 +22,6 @@ std::string ArticleNumber(const std::string& article) {
   if (article.rfind("CSL-", 0) == 0) return article.substr(4);
   return article;
 }
-
-// Writes one JSON object by hand (a model_call body is built for every
-// call): strings escaped, invalid UTF-8 replaced by U+FFFD as nlohmann's
-// error_handler_t::replace does. The caller keeps keys unique.
-class JsonObjectWriter {
- public:
-  explicit JsonObjectWriter(std::string* out) : out_(out) { out_->push_back('{'); }
-  void Key(std::string_view key) {
-    if (!first_) out_->push_back(',');
-    first_ = false;
-    AppendJsonString(out_, key);
-    out_->push_back(':');
-  }
-  void Str(std::string_view key, std::string_view value) {
-    Key(key);
-    AppendJsonString(out_, value);
-  }
-  void Int(std::string_view key, int64_t value) {
-    Key(key);
-    *out_ += std::to_string(value);
-  }
-  void Bool(std::string_view key, bool value) {
-    Key(key);
-    *out_ += value ? "true" : "false";
-  }
-  void Double(std::string_view key, double value) {
-    Key(key);
-    char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
-    if (ec != std::errc() || !std::isfinite(value)) {
-      *out_ += "null";
-    } else {
-      out_->append(buf, end);
-    }
-  }
-  void Close() { out_->push_back('}'); }
-
- private:
-  std::string* out_;
-  bool first_ = true;
-};
 
 ScanHit FromFinding(const scan::Finding& f, uint64_t shift = 0) {
   return ScanHit{f.kind == scan::FindingKind::kPersonalInfo ? "pi" : "lexicon",
@@ -280,30 +237,27 @@ Status ModuleServices::EvidenceLogHealthy() {
 
 std::vector<audit::Record> ModuleServices::CallRecords(const Call& call) {
   // Keys in alphabetical order, as nlohmann::json (a std::map) wrote them.
-  std::string body;
-  body.reserve(512 + call.findings.size() * 160);
-  JsonObjectWriter w(&body);
+  // Built with JsonObjectWriter: the log takes it as a JSON object without
+  // parsing it again (audit::Record::built_body).
+  JsonObjectWriter w(512 + call.findings.size() * 160);
   w.Str("client", call.client_address);
   w.Int("completion_tokens", call.completion_tokens);
   w.Str("endpoint", EndpointName(call.endpoint));
   w.Str("error_code", call.reply ? std::string_view(call.reply->code) : std::string_view());
-  w.Key("findings");
-  body.push_back('[');
-  for (size_t i = 0; i < call.findings.size(); ++i) {
-    const CallFinding& f = call.findings[i];
-    if (i > 0) body.push_back(',');
-    JsonObjectWriter fw(&body);
-    fw.Str("action", f.action);
-    fw.Str("article", f.article);
-    fw.Str("kind", f.kind);
-    fw.Int("length", static_cast<int64_t>(f.length));
-    fw.Int("offset", static_cast<int64_t>(f.offset));
-    fw.Str("rule_id", f.rule_id);
-    fw.Str("type", f.type);
-    fw.Str("where", f.where);
-    fw.Close();
+  w.BeginArray("findings");
+  for (const CallFinding& f : call.findings) {
+    w.BeginObject("");
+    w.Str("action", f.action);
+    w.Str("article", f.article);
+    w.Str("kind", f.kind);
+    w.Int("length", static_cast<int64_t>(f.length));
+    w.Int("offset", static_cast<int64_t>(f.offset));
+    w.Str("rule_id", f.rule_id);
+    w.Str("type", f.type);
+    w.Str("where", f.where);
+    w.End();
   }
-  body.push_back(']');
+  w.End();
   w.Int("http_status", call.reply ? call.reply->http_status : 200);
   w.Bool("identity_verified", call.principal ? call.principal->identity_verified : false);
   w.Str("input_verdict", call.input_verdict);
@@ -322,14 +276,13 @@ std::vector<audit::Record> ModuleServices::CallRecords(const Call& call) {
            std::chrono::duration<double, std::milli>(call.upstream_latency).count());
   w.Str("upstream_region",
         call.upstream ? std::string_view(call.upstream->region) : std::string_view());
-  w.Close();
 
   std::vector<audit::Record> records;
   audit::Record record;
   record.kind = audit::RecordKind::kModelCall;
   record.actor = call.principal ? "key:" + call.principal->key_id : "anonymous";
   record.subject = call.principal ? call.principal->user_id : "";
-  record.body = std::move(body);
+  record.built_body = std::move(w).Finish();
   if (!call.withheld_input.empty() || !call.withheld_text.empty()) {
     if (record.subject.empty()) record.subject = "client:" + call.client_address;
     if (!call.withheld_input.empty()) record.sealed["blocked_input"] = call.withheld_input;
@@ -340,11 +293,11 @@ std::vector<audit::Record> ModuleServices::CallRecords(const Call& call) {
     audit::Record failure;
     failure.kind = audit::RecordKind::kInterfaceFailure;
     failure.actor = "system";
-    JsonObjectWriter fw(&failure.body);
+    JsonObjectWriter fw;
     fw.Str("failure", call.failure);
     fw.Str("request_id", call.request_id);
     fw.Str("upstream", call.upstream ? std::string_view(call.upstream->name) : std::string_view());
-    fw.Close();
+    failure.built_body = std::move(fw).Finish();
     records.push_back(std::move(failure));
   }
   return records;

@@ -3,22 +3,29 @@
 namespace hegui::gateway {
 
 Status SseParser::Feed(std::string_view piece, std::vector<SseEvent>* events) {
-  for (char c : piece) {
-    if (last_was_cr_ && c == '\n') {  // The LF of a CRLF: the line already ended.
+  size_t i = 0;
+  while (i < piece.size()) {
+    if (last_was_cr_) {  // The LF of a CRLF: the line already ended.
       last_was_cr_ = false;
-      continue;
+      if (piece[i] == '\n') {
+        ++i;
+        continue;
+      }
     }
-    last_was_cr_ = false;
-    if (c == '\r' || c == '\n') {
-      last_was_cr_ = (c == '\r');
-      ProcessLine(events);
-      continue;
-    }
-    line_.push_back(c);
-    if (++event_bytes_ > max_event_bytes_) {
+    // The rest of the line is copied in one piece.
+    size_t end = piece.find_first_of("\r\n", i);
+    if (end == std::string_view::npos) end = piece.size();
+    const size_t run = end - i;
+    if (event_bytes_ + run > max_event_bytes_) {
       return InvalidArgumentError("server-sent event longer than " +
                                   std::to_string(max_event_bytes_) + " bytes");
     }
+    line_.append(piece.substr(i, run));
+    event_bytes_ += run;
+    if (end == piece.size()) break;
+    last_was_cr_ = piece[end] == '\r';
+    ProcessLine(events);
+    i = end + 1;
   }
   return OkStatus();
 }

@@ -58,6 +58,36 @@ TEST(RecordCodec, BadInputIsRefusedNamingTheField) {
   EXPECT_EQ(EncodeRecord(r, nullptr).status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST(RecordCodec, BuiltBodyIsCopiedAsBuiltAndDecodesLikeATextBody) {
+  Record built = Sample();
+  built.body.clear();
+  JsonObjectWriter w;
+  w.Str("grade", "II");
+  w.BeginArray("tags");
+  w.Str("", "ddos");
+  w.End();
+  built.built_body = std::move(w).Finish();
+  EXPECT_EQ(*EncodeRecord(built, nullptr), *EncodeRecord(Sample(), nullptr));
+  EXPECT_EQ(DecodeRecord(*EncodeRecord(built, nullptr))->body, R"({"grade":"II","tags":["ddos"]})");
+}
+
+TEST(RecordCodec, BodyAndBuiltBodyTogetherAreRefused) {
+  Record both = Sample();
+  both.built_body = JsonObjectWriter().Finish();
+  StatusOr<std::string> p = EncodeRecord(both, nullptr);
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(p.status().message().find("built_body"), std::string::npos);
+}
+
+TEST(RecordCodec, TextBodiesAreStillValidated) {
+  for (const char* bad : {R"({"a":)", "[1]", "{\"x\":\"\xFF\"}", "{} {}"}) {
+    Record r = Sample();
+    r.body = bad;
+    EXPECT_EQ(EncodeRecord(r, nullptr).status().code(), StatusCode::kInvalidArgument) << bad;
+  }
+}
+
 TEST(RecordCodec, EmptyBodyIsAnEmptyObject) {
   Record r = Sample();
   r.body.clear();

@@ -114,7 +114,9 @@ TEST(CallRecordsTest, BodyIsJsonWithEveryFieldAndInvalidUtf8Replaced) {
   call.outcome = "upstream_error";
   std::vector<audit::Record> records = ModuleServices::CallRecords(call);
   ASSERT_EQ(records.size(), 2u);
-  auto body = nlohmann::json::parse(records[0].body);  // Throws (fails) if not JSON.
+  ASSERT_TRUE(records[0].built_body.has_value());  // Taken by the log unparsed.
+  EXPECT_TRUE(records[0].body.empty());
+  auto body = nlohmann::json::parse(records[0].built_body->text());  // Throws if not JSON.
   EXPECT_EQ(body["model"], std::string("m\"o\\d\n") + "\xEF\xBF\xBD" + "你");
   EXPECT_EQ(body["request_id"], "req-1");
   EXPECT_EQ(body["identity_verified"], true);
@@ -125,7 +127,8 @@ TEST(CallRecordsTest, BodyIsJsonWithEveryFieldAndInvalidUtf8Replaced) {
   EXPECT_EQ(body["findings"][0]["type"], "mobile");
   EXPECT_EQ(body["findings"][0]["length"], 11);
   EXPECT_EQ(body.size(), 19u);
-  auto failure = nlohmann::json::parse(records[1].body);
+  ASSERT_TRUE(records[1].built_body.has_value());
+  auto failure = nlohmann::json::parse(records[1].built_body->text());
   EXPECT_EQ(failure["failure"], "upstream 'u' answered HTTP 500: \x01");
   EXPECT_EQ(records[0].actor, "key:key-1");
   EXPECT_EQ(records[0].subject, "user:7");

@@ -11,6 +11,8 @@ namespace {
 // Bytes of original context kept before the oldest position a future match
 // can start at (whole-word checks look at the preceding character).
 constexpr size_t kLeftContextBytes = 16;
+// The fewest bytes Trim() drops at once (see there).
+constexpr size_t kTrimBytes = 8192;
 
 }  // namespace
 
@@ -255,8 +257,11 @@ void ScanStream::Trim(size_t release_rel, size_t keep_lex) {
   for (const Candidate& c : pending_) lex_floor = std::min<size_t>(lex_floor, c.hit.begin);
   std::erase_if(allow_, [&](const LiteralHit& a) { return a.end <= lex_floor; });
   // Amortise: trim in large steps (checked first with the bound `keep` can
-  // at most reach, so that most calls cost nothing).
-  auto worth_it = [&](size_t keep) { return keep >= 256 && keep * 2 >= buf_.size(); };
+  // at most reach, so that most calls cost nothing): at least half the
+  // buffer, and at least kTrimBytes (less under a small memory bound), so
+  // that the bytes kept are moved once per several batches, not per batch.
+  const size_t min_trim = std::min(kTrimBytes, scanner_->config().stream_max_hold_back_bytes / 4);
+  auto worth_it = [&](size_t keep) { return keep >= min_trim && keep * 2 >= buf_.size(); };
   if (release_rel <= kLeftContextBytes || !worth_it(release_rel - kLeftContextBytes)) return;
   for (const LiteralHit& a : allow_) lex_floor = std::min<size_t>(lex_floor, a.begin);
   size_t keep = std::min(release_rel, lex_floor < lex_.size() ? lex_.source(lex_floor) : consumed_);

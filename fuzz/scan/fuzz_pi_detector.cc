@@ -5,13 +5,16 @@
 // no longer than MaxMatchBytes(); a second Detect gives the same matches;
 // MaskPi accepts every matched span and masks something in it; and the
 // resume-point property (pi/resume_point.h): scanning a prefix from a resume
-// point r gives exactly the whole text's matches up to the next one.
+// point r gives exactly the whole text's matches up to the next one; every
+// classifier of the candidate cursor (pi/candidate_cursor.h) gives the same
+// matches.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 #include <vector>
 
+#include "scan/pi/candidate_cursor.h"
 #include "scan/pi/pi_detector.h"
 #include "scan/pi/resume_point.h"
 
@@ -55,6 +58,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<hegui::scan::PiMatch> again;
   detector.Detect(text, &again);
   Check(again == found);
+
+  // The candidate cursor's classifiers (portable, SSE2, AVX2 where the CPU
+  // has them) give the same matches.
+  const int best = hegui::scan::CandidateCursor::SimdLevel();
+  for (int level = 0; level < best; ++level) {
+    hegui::scan::CandidateCursor::SetSimdLevel(level);
+    std::vector<hegui::scan::PiMatch> at_level;
+    detector.Detect(text, &at_level);
+    hegui::scan::CandidateCursor::SetSimdLevel(best);
+    Check(at_level == found);
+  }
 
   // Resume points: a few consecutive pairs r < r2, prefixes ending at r2 and
   // half way to the end, with all of the text before r or only its look-behind.

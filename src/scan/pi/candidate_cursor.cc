@@ -54,6 +54,9 @@ struct CharNibbles {
 struct LabelNibbles {
   CharNibbles first;   // the label's first character
   CharNibbles second;  // its second character
+  // The eight tables above (first's four, then second's) each repeated in
+  // four 16-byte lanes, for AVX-512.
+  alignas(64) uint8_t wide[8][64];
 };
 
 void AddChar(const char* c, uint8_t bucket, CharNibbles* t) {
@@ -74,6 +77,12 @@ LabelNibbles BuildLabelNibbles() {
     const auto bucket = static_cast<uint8_t>(1u << (k * 8 / labels.size()));
     AddChar(labels[k].data(), bucket, &t.first);
     AddChar(labels[k].data() + 3, bucket, &t.second);
+  }
+  const uint8_t* narrow[8] = {t.first.lead_low,  t.first.b1_low,  t.first.b2_low,  t.first.high,
+                              t.second.lead_low, t.second.b1_low, t.second.b2_low, t.second.high};
+  for (size_t i = 0; i < 8; ++i) {
+    for (size_t lane = 0; lane < 4; ++lane)
+      std::copy(narrow[i], narrow[i] + 16, t.wide[i] + 16 * lane);
   }
   return t;
 }
@@ -182,8 +191,64 @@ struct CharTables {
   }
 }
 
+// The tables of one character's nibble test, in AVX-512 registers.
+struct CharTables512 {
+  __m512i lead_low, b1_low, b2_low, high;
+};
+
+// Four of LabelNibbles::wide from `first` on.
+[[gnu::target("avx512bw")]] inline CharTables512 LoadTables512(const uint8_t (*wide)[64]) {
+  return {_mm512_load_si512(wide[0]), _mm512_load_si512(wide[1]), _mm512_load_si512(wide[2]),
+          _mm512_load_si512(wide[3])};
+}
+
+// As Buckets, for the characters starting at each of the 64 bytes at p.
+[[gnu::target("avx512bw")]] inline __m512i Buckets512(const char* p, const CharTables512& t) {
+  const __m512i nibble = _mm512_set1_epi8(0x0F);
+  const __m512i v0 = _mm512_loadu_si512(p);
+  const __m512i v1 = _mm512_loadu_si512(p + 1);
+  const __m512i v2 = _mm512_loadu_si512(p + 2);
+  const __m512i high_index =
+      _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi16(v1, 4), _mm512_set1_epi8(0x03)),
+                      _mm512_and_si512(_mm512_srli_epi16(v2, 2), _mm512_set1_epi8(0x0C)));
+  __m512i buckets = _mm512_and_si512(_mm512_shuffle_epi8(t.lead_low, _mm512_and_si512(v0, nibble)),
+                                     _mm512_shuffle_epi8(t.b1_low, _mm512_and_si512(v1, nibble)));
+  buckets = _mm512_and_si512(buckets, _mm512_shuffle_epi8(t.b2_low, _mm512_and_si512(v2, nibble)));
+  return _mm512_and_si512(buckets, _mm512_shuffle_epi8(t.high, high_index));
+}
+
+// The same classification as Avx2Half, 64 bytes at a time; compares give
+// the bit masks directly.
+[[gnu::target("avx512bw")]] void Avx512Blocks(const char* p, size_t blocks, bool labels,
+                                              uint64_t* out) {
+  const LabelNibbles& nibbles = Nibbles();
+  const CharTables512 first = LoadTables512(nibbles.wide);
+  const CharTables512 second = LoadTables512(nibbles.wide + 4);
+  for (size_t b = 0; b < blocks; ++b) {
+    const char* q = p + 64 * b;
+    const __m512i v = _mm512_loadu_si512(q);
+    const __m512i before3 = _mm512_loadu_si512(q - 3);
+    const uint64_t digits_colon =
+        _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8(0x30)), _mm512_set1_epi8(0x0A));
+    const uint64_t at = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(0x40));
+    const uint64_t upper =
+        _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8('A')), _mm512_set1_epi8(25));
+    const uint64_t lead_before =
+        _mm512_cmpge_epu8_mask(before3, _mm512_set1_epi8(static_cast<char>(0xE0)));
+    uint64_t mask = digits_colon | at | (upper & lead_before);
+    if (labels) {
+      const uint64_t leads = _mm512_cmple_epu8_mask(
+          _mm512_sub_epi8(v, _mm512_set1_epi8(static_cast<char>(0xE3))), _mm512_set1_epi8(6));
+      const __m512i buckets = _mm512_and_si512(Buckets512(q, first), Buckets512(q + 3, second));
+      mask |= leads & _mm512_test_epi8_mask(buckets, buckets);
+    }
+    out[b] = mask;
+  }
+}
+
 int BestLevel() {
   __builtin_cpu_init();  // Static initialisers may run before libgcc's.
+  if (__builtin_cpu_supports("avx512bw")) return 3;
   return __builtin_cpu_supports("avx2") ? 2 : 1;
 }
 const int kBestLevel = BestLevel();
@@ -202,6 +267,10 @@ CandidateCursor::CandidateCursor(std::string_view text, bool labels)
     : data_(text.data()), size_(text.size()), labels_(labels) {
   switch (simd_level.load(std::memory_order_relaxed)) {
 #if defined(__x86_64__)
+    case 3:
+      blocks_fn_ = Avx512Blocks;
+      filters_labels_ = true;
+      break;
     case 2:
       blocks_fn_ = Avx2Blocks;
       filters_labels_ = true;

@@ -13,15 +13,16 @@
 // or starts with a plate letter, and a character that starts no label does
 // nothing. Next() may also return positions that are not candidates (a lead
 // byte whose character starts no label: a fraction of a percent of Han
-// characters in the AVX2 path, all of them in the SSE2 and portable paths);
-// the caller checks each position it is given.
+// characters in the AVX2 and AVX-512 paths, all of them in the SSE2 and
+// portable paths); the caller checks each position it is given.
 //
-// How: 512 bytes at a time, SIMD compares give the ASCII candidates; the AVX2
-// path (chosen at run time, as literal_set.cc does) narrows lead bytes to
-// those where the character and the next one pass a nibble-table ("shufti")
-// test built from the labels' first two characters; SSE2 keeps every lead
-// byte 0xE3-0xE9. Blocks without three bytes before them or kAfter bytes
-// after them (the ends of the text) are classified byte by byte.
+// How: 512 bytes at a time, SIMD compares give the ASCII candidates; the
+// AVX2 and AVX-512 (BW) paths (chosen at run time, as literal_set.cc does)
+// narrow lead bytes to those where the character and the next one pass a
+// nibble-table ("shufti") test built from the labels' first two characters;
+// SSE2 keeps every lead byte 0xE3-0xE9. Blocks without three bytes before
+// them or kAfter bytes after them (the ends of the text) are classified byte
+// by byte.
 //
 // Holds a view of the text, which must outlive the cursor; one cursor per
 // Detect call (not thread-safe; the shared tables are immutable).
@@ -65,11 +66,13 @@ class CandidateCursor {
   }
 
   // True if Next() passes over the lead bytes of characters that start no
-  // label (the AVX2 path); false if it returns every lead byte 0xE3-0xE9.
+  // label (the AVX2 and AVX-512 paths); false if it returns every lead byte
+  // 0xE3-0xE9.
   bool FiltersLabelStarts() const { return filters_labels_; }
 
-  // Selects the portable (byte by byte), SSE2 or AVX2 block classifier for
-  // cursors created afterwards: `level` 0, 1 or 2, capped at what the CPU has.
+  // Selects the portable (byte by byte), SSE2, AVX2 or AVX-512 (BW) block
+  // classifier for cursors created afterwards: `level` 0, 1, 2 or 3, capped at
+  // what the CPU has.
   // Returns the level in force before. For tests and benchmarks (all levels
   // give the same matches).
   static int SetSimdLevel(int level);

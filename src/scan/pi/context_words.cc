@@ -53,7 +53,7 @@ inline bool EqualsLowered(const char* p, std::string_view word) {
 // at a byte of the (lower-cased) text with one lookup.
 struct ContextIndex {
   std::span<const std::string_view> words;
-  std::array<uint16_t, 256> by_first{};  // bit k: words[k] starts with this byte
+  std::array<uint16_t, 256> by_first{};  // bit k: words[k] starts with this byte (any case)
   uint16_t ascii = 0;                    // bit k: words[k] is a Latin word
 };
 
@@ -63,7 +63,12 @@ constexpr ContextIndex MakeIndex(const std::array<std::string_view, N>& words) {
   ContextIndex index;
   index.words = words;
   for (size_t k = 0; k < N; ++k) {
-    index.by_first[static_cast<uint8_t>(words[k][0])] |= static_cast<uint16_t>(1u << k);
+    // Latin words start with a lower-case letter; the text's capital finds
+    // them too.
+    const auto first = static_cast<uint8_t>(words[k][0]);
+    index.by_first[first] |= static_cast<uint16_t>(1u << k);
+    if (first >= 'a' && first <= 'z')
+      index.by_first[first - 'a' + 'A'] |= static_cast<uint16_t>(1u << k);
     if (IsAsciiWord(words[k])) index.ascii |= static_cast<uint16_t>(1u << k);
   }
   return index;
@@ -132,7 +137,7 @@ bool HasContextBefore(std::string_view text, size_t begin, PiType type) {
   // From the end of the window backwards: context words are usually written
   // right before the number.
   for (size_t j = begin; j-- > start;) {
-    for (uint16_t m = index.by_first[static_cast<uint8_t>(Lower(text[j]))]; m != 0; m &= m - 1) {
+    for (uint16_t m = index.by_first[static_cast<uint8_t>(text[j])]; m != 0; m &= m - 1) {
       const unsigned k = static_cast<unsigned>(std::countr_zero(m));
       const std::string_view word = index.words[k];
       const size_t after = j + word.size();

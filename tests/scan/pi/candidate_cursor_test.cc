@@ -14,11 +14,11 @@ namespace {
 
 using testing::TestOptions;
 
-// Runs `body` once per SIMD level the machine has (0 portable, 1 SSE2, 2 AVX2)
-// and restores the level in force.
+// Runs `body` once per SIMD level the machine has (0 portable, 1 SSE2, 2 AVX2,
+// 3 AVX-512) and restores the level in force.
 template <typename Body>
 void AtEveryLevel(Body body) {
-  const int best = CandidateCursor::SetSimdLevel(2);
+  const int best = CandidateCursor::SetSimdLevel(3);
   const int top = CandidateCursor::SimdLevel();
   for (int level = 0; level <= top; ++level) {
     CandidateCursor::SetSimdLevel(level);

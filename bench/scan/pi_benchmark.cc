@@ -16,8 +16,9 @@
 //                        where present); same matches.
 //   ScanCorpus           all types over the PI view (normalised) of
 //                        scan_benchmark's corpus (same generator, same seed):
-//                        the detector's share of BM_PiOnly. ScanCorpus_Portable
-//                        is the same with the byte-by-byte classifier.
+//                        the detector's share of BM_PiOnly. ScanCorpus_Avx2 and
+//                        ScanCorpus_Portable: held to AVX2, or to the
+//                        byte-by-byte classifier.
 // After the table, each rate is printed as a ratio to the baseline, and the
 // SIMD paths as ratios to the portable one.
 //   build/bench/scan/pi_bench --benchmark_min_time=0.2
@@ -206,6 +207,9 @@ BENCHMARK(PiOnly_Portable);
 void ScanCorpus(benchmark::State& state) { RunDetectorOn(state, {}, ScanCorpusPiView()); }
 BENCHMARK(ScanCorpus);
 
+void ScanCorpus_Avx2(benchmark::State& state) { RunDetectorOn(state, {}, ScanCorpusPiView(), 2); }
+BENCHMARK(ScanCorpus_Avx2);
+
 void ScanCorpus_Portable(benchmark::State& state) {
   RunDetectorOn(state, {}, ScanCorpusPiView(), 0);
 }
@@ -219,8 +223,9 @@ int main(int argc, char** argv) {
   if (!hegui::bench::RunBenchmarks(&argc, argv, reporter)) return 1;
   std::printf("\nPI detection over %zu MiB of chat (bytes/s per core; ratio to memchr)\n",
               hegui::scan::kCorpusBytes >> 20);
-  for (const char* run : {"PiOnly", "PiOnly_NoLabels", "PiOnly_CleanText", "PiOnly_Avx2",
-                          "PiOnly_Sse2", "PiOnly_Portable", "ScanCorpus", "ScanCorpus_Portable"}) {
+  for (const char* run :
+       {"PiOnly", "PiOnly_NoLabels", "PiOnly_CleanText", "PiOnly_Avx2", "PiOnly_Sse2",
+        "PiOnly_Portable", "ScanCorpus", "ScanCorpus_Avx2", "ScanCorpus_Portable"}) {
     reporter.PrintRatio(run, run, "Baseline_Memchr", "bytes");
   }
   std::printf("\nCandidate cursor: SIMD against its byte-by-byte classifier, same run\n");
@@ -228,6 +233,7 @@ int main(int argc, char** argv) {
   reporter.PrintRatio("PiOnly_Avx2", "PiOnly_Avx2", "PiOnly_Portable", "bytes");
   reporter.PrintRatio("PiOnly_Sse2", "PiOnly_Sse2", "PiOnly_Portable", "bytes");
   reporter.PrintRatio("ScanCorpus (best SIMD)", "ScanCorpus", "ScanCorpus_Portable", "bytes");
+  reporter.PrintRatio("ScanCorpus_Avx2", "ScanCorpus_Avx2", "ScanCorpus_Portable", "bytes");
   benchmark::Shutdown();
   return 0;
 }

@@ -11,14 +11,14 @@
 //                        case on a gateway; allocation-free).
 //   PiOnly_Avx2, PiOnly_Sse2, PiOnly_Portable
 //                        PiOnly with the candidate cursor (candidate_cursor.h)
-//                        held to AVX2, SSE2, or its byte-by-byte classifier
+//                        held to AVX2, SSE2, or its byte-by-byte scan
 //                        (PiOnly itself uses the best the CPU has: AVX-512 BW
 //                        where present); same matches.
 //   ScanCorpus           all types over the PI view (normalised) of
 //                        scan_benchmark's corpus (same generator, same seed):
 //                        the detector's share of BM_PiOnly. ScanCorpus_Avx2 and
 //                        ScanCorpus_Portable: held to AVX2, or to the
-//                        byte-by-byte classifier.
+//                        byte-by-byte scan.
 // After the table, each rate is printed as a ratio to the baseline, and the
 // SIMD paths as ratios to the portable one.
 //   build/bench/scan/pi_bench --benchmark_min_time=0.2
@@ -228,7 +228,7 @@ int main(int argc, char** argv) {
         "PiOnly_Portable", "ScanCorpus", "ScanCorpus_Avx2", "ScanCorpus_Portable"}) {
     reporter.PrintRatio(run, run, "Baseline_Memchr", "bytes");
   }
-  std::printf("\nCandidate cursor: SIMD against its byte-by-byte classifier, same run\n");
+  std::printf("\nCandidate cursor: SIMD against its byte-by-byte scan, same run\n");
   reporter.PrintRatio("PiOnly (best SIMD)", "PiOnly", "PiOnly_Portable", "bytes");
   reporter.PrintRatio("PiOnly_Avx2", "PiOnly_Avx2", "PiOnly_Portable", "bytes");
   reporter.PrintRatio("PiOnly_Sse2", "PiOnly_Sse2", "PiOnly_Portable", "bytes");

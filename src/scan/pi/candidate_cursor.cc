@@ -1,6 +1,7 @@
 #include "scan/pi/candidate_cursor.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <vector>
 
@@ -32,10 +33,21 @@ uint64_t PortableMask(const char* text, size_t from, size_t size, bool labels) {
   return mask;
 }
 
-void PortableBlocks(const char* p, size_t blocks, bool labels, uint64_t* out) {
-  // p - 3 is inside the text (CandidateCursor::Fill), so offsets from it.
-  for (size_t b = 0; b < blocks; ++b) out[b] = PortableMask(p - 3, 3 + 64 * b, 64, labels);
-}
+// What a byte is to NextByByte.
+enum ByteKind : uint8_t {
+  kPlain = 0,
+  kAlways = 1,   // a digit, ':' or '@'
+  kCapital = 2,  // a candidate three bytes after a lead byte >= 0xE0
+  kLead = 3,     // 0xE3-0xE9: a candidate when labels are looked for
+};
+constexpr std::array<uint8_t, 256> kByteKind = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = '0'; c <= ':'; ++c) t[c] = kAlways;
+  t['@'] = kAlways;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kCapital;
+  for (int c = 0xE3; c <= 0xE9; ++c) t[c] = kLead;
+  return t;
+}();
 
 #if defined(__x86_64__)
 
@@ -280,8 +292,26 @@ CandidateCursor::CandidateCursor(std::string_view text, bool labels)
       break;
 #endif
     default:
-      blocks_fn_ = PortableBlocks;
+      blocks_fn_ = nullptr;
   }
+}
+
+size_t CandidateCursor::NextByByte(size_t pos) const {
+  for (; pos < size_; ++pos) {
+    switch (kByteKind[static_cast<uint8_t>(data_[pos])]) {
+      case kPlain:
+        break;
+      case kAlways:
+        return pos;
+      case kCapital:
+        if (pos >= 3 && static_cast<uint8_t>(data_[pos - 3]) >= 0xE0) return pos;
+        break;
+      case kLead:
+        if (labels_) return pos;
+        break;
+    }
+  }
+  return size_;
 }
 
 int CandidateCursor::SetSimdLevel(int level) {

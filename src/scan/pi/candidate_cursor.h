@@ -44,8 +44,9 @@ class CandidateCursor {
   // The first position >= pos that may be a candidate (see above), or
   // text.size() if there is none. Amortised cost: one classification per 64
   // bytes passed (done kWindowBlocks blocks at a time), one bit scan per
-  // position returned.
+  // position returned; without SIMD, one table lookup per byte passed.
   size_t Next(size_t pos) {
+    if (blocks_fn_ == nullptr) return NextByByte(pos);
     size_t offset = pos - window_;  // wraps when pos < window_
     if (offset >= covered_) {
       if (pos >= size_) return size_;
@@ -70,9 +71,9 @@ class CandidateCursor {
   // 0xE3-0xE9.
   bool FiltersLabelStarts() const { return filters_labels_; }
 
-  // Selects the portable (byte by byte), SSE2, AVX2 or AVX-512 (BW) block
-  // classifier for cursors created afterwards: `level` 0, 1, 2 or 3, capped at
-  // what the CPU has.
+  // Selects the portable byte-by-byte scan, or the SSE2, AVX2 or AVX-512 (BW)
+  // block classifier, for cursors created afterwards: `level` 0, 1, 2 or 3,
+  // capped at what the CPU has.
   // Returns the level in force before. For tests and benchmarks (all levels
   // give the same matches).
   static int SetSimdLevel(int level);
@@ -91,11 +92,14 @@ class CandidateCursor {
 
   // Classifies up to kWindowBlocks blocks from `base` (< size_) into masks_.
   void Fill(size_t base);
+  // Next() without SIMD: a byte-by-byte scan (masks of windows that the
+  // detector mostly jumps over would cost more).
+  size_t NextByByte(size_t pos) const;
 
   const char* data_;
   size_t size_;
   bool labels_;
-  BlocksFn blocks_fn_;
+  BlocksFn blocks_fn_;  // null: no SIMD, NextByByte
   bool filters_labels_ = false;
   size_t window_ = 0;   // text offset of masks_[0] bit 0
   size_t covered_ = 0;  // bytes of text from window_ that masks_ describes

@@ -22,7 +22,7 @@
 // nibble-table ("shufti") test built from the labels' first two characters;
 // SSE2 keeps every lead byte 0xE3-0xE9. Blocks without three bytes before
 // them or kAfter bytes after them (the ends of the text) are classified byte
-// by byte.
+// by byte; without SIMD, Next() scans byte by byte (one table lookup each).
 //
 // Holds a view of the text, which must outlive the cursor; one cursor per
 // Detect call (not thread-safe; the shared tables are immutable).

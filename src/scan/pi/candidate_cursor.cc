@@ -335,9 +335,27 @@ void CandidateCursor::Fill(size_t base) {
   }
   size_t b = base < 3 ? 0 : simd;
   if (b > 0) blocks_fn_(data_ + base, b, labels_, masks_);
+  if (b == blocks_) return;
+  // The end of the text: one SIMD block ending kAfter bytes before it (at
+  // last, behind every position left) gives all but the last kAfter bytes.
+  uint64_t last = 0;
+  const size_t last_at = size_ - 64 - kAfter;  // valid if size_ >= 64 + kAfter + 3
+  const bool simd_end = base >= 3 && size_ >= 64 + kAfter + 3;
+  if (simd_end) blocks_fn_(data_ + last_at, 1, labels_, &last);
   for (; b < blocks_; ++b) {
     const size_t from = base + 64 * b;
-    masks_[b] = PortableMask(data_, from, std::min<size_t>(64, size_ - from), labels_);
+    size_t scalar_from = from;
+    masks_[b] = 0;
+    if (simd_end && from >= last_at) {  // always true past the SIMD blocks
+      const size_t shift = from - last_at;
+      if (shift < 64) masks_[b] = last >> shift;
+      scalar_from = std::max(from, size_ - kAfter);
+    }
+    const size_t end = std::min<size_t>(from + 64, size_);
+    if (scalar_from < end) {
+      masks_[b] |= PortableMask(data_, scalar_from, end - scalar_from, labels_)
+                   << (scalar_from - from);
+    }
   }
 }
 

@@ -21,10 +21,23 @@ constexpr std::array<uint8_t, 256> kBreakEnd = [] {
   return t;
 }();
 
+// The wide breaks' three bytes packed into one number each.
+constexpr std::array<uint32_t, kWideBreaks.size()> kWidePacked = [] {
+  std::array<uint32_t, kWideBreaks.size()> packed{};
+  for (size_t i = 0; i < packed.size(); ++i) {
+    const std::string_view w = kWideBreaks[i];
+    packed[i] = uint32_t{static_cast<uint8_t>(w[0])} << 16 |
+                uint32_t{static_cast<uint8_t>(w[1])} << 8 | static_cast<uint8_t>(w[2]);
+  }
+  return packed;
+}();
+
 bool WideBreakEndsAt(std::string_view text, size_t pos) {
   if (pos < 3) return false;
-  const std::string_view last3 = text.substr(pos - 3, 3);
-  for (std::string_view w : kWideBreaks) {
+  const uint32_t last3 = uint32_t{static_cast<uint8_t>(text[pos - 3])} << 16 |
+                         uint32_t{static_cast<uint8_t>(text[pos - 2])} << 8 |
+                         static_cast<uint8_t>(text[pos - 1]);
+  for (uint32_t w : kWidePacked) {
     if (last3 == w) return true;
   }
   return false;

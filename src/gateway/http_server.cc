@@ -4,6 +4,8 @@
 #include <exception>
 #include <utility>
 
+#include "gateway/read_deadline.h"
+
 namespace hegui::gateway {
 
 namespace {
@@ -25,79 +27,6 @@ net::awaitable<void> Refuse(beast::tcp_stream& stream, http::status status, std:
   stream.expires_after(std::chrono::seconds(5));
   co_await http::async_write(stream, res, net::redirect_error(kUse, ec));
 }
-
-// The read deadline of one connection: one timer for the connection's life
-// that CANCELS the pending read when the deadline passes, instead of closing
-// the socket as beast::tcp_stream's own timeout does, so the server can still
-// answer 408. Starting a read only sets the deadline: the timer is moved only
-// when the new deadline comes before the one it waits for, and when it fires
-// early (the deadline moved on) it waits again, so a kept-alive connection
-// costs no timer operation per request. Lives in the connection's coroutine
-// frame; the timer's handler holds only the shared state and touches the
-// socket only while a read is watched (single-threaded io_context: no race).
-class ReadDeadline {
- public:
-  explicit ReadDeadline(beast::tcp_stream& stream) : state_(std::make_shared<State>(stream)) {}
-  ~ReadDeadline() {
-    state_->closed = true;
-    state_->timer.cancel();
-  }
-  ReadDeadline(const ReadDeadline&) = delete;
-  ReadDeadline& operator=(const ReadDeadline&) = delete;
-
-  // Watches a read that must be complete within `limit` from now.
-  void Start(std::chrono::milliseconds limit) {
-    State& s = *state_;
-    s.deadline = Clock::now() + limit;
-    s.reading = true;
-    s.expired = false;
-    if (!s.armed || s.deadline < s.armed_for) Arm(state_);
-  }
-  // The read is over; returns whether it was cancelled by the deadline.
-  bool Stop() {
-    state_->reading = false;
-    return state_->expired;
-  }
-
- private:
-  using Clock = std::chrono::steady_clock;
-  struct State {
-    explicit State(beast::tcp_stream& stream)
-        : timer(stream.get_executor()), socket(&stream.socket()) {}
-    net::steady_timer timer;
-    tcp::socket* socket;
-    Clock::time_point deadline;
-    Clock::time_point armed_for;
-    uint64_t generation = 0;  // Of the newest wait; older waits are stale.
-    bool armed = false;
-    bool reading = false;
-    bool expired = false;
-    bool closed = false;
-  };
-
-  static void Arm(const std::shared_ptr<State>& state) {
-    State& s = *state;
-    s.armed = true;
-    s.armed_for = s.deadline;
-    uint64_t generation = ++s.generation;
-    s.timer.expires_at(s.deadline);  // Cancels the older wait, if any.
-    s.timer.async_wait([state, generation](boost::system::error_code) {
-      State& s = *state;
-      if (s.closed || generation != s.generation) return;
-      s.armed = false;
-      if (!s.reading) return;  // The next read arms it again.
-      if (Clock::now() < s.deadline) {
-        Arm(state);  // The deadline moved on since this wait began.
-        return;
-      }
-      s.expired = true;
-      boost::system::error_code ignored;
-      s.socket->cancel(ignored);
-    });
-  }
-
-  std::shared_ptr<State> state_;
-};
 
 // 413 for a body over `limit` bytes (declared or read), then the close.
 net::awaitable<void> RefuseBodyTooLarge(beast::tcp_stream& stream, size_t limit) {

@@ -7,6 +7,8 @@
 #include <array>
 #include <limits>
 
+#include "gateway/read_deadline.h"
+
 namespace hegui::gateway {
 
 namespace {
@@ -62,6 +64,9 @@ struct UpstreamClient::Connection {
   std::unique_ptr<beast::ssl_stream<beast::tcp_stream>> tls;
   beast::flat_buffer buffer;
   std::chrono::steady_clock::time_point idle_since;
+  // The response and read timeouts: one timer for the connection's life
+  // (declared last: destroyed before the stream it cancels).
+  std::unique_ptr<ReadDeadline> deadline;
 
   beast::tcp_stream& tcp() { return tls ? tls->next_layer() : *plain; }
 };
@@ -198,6 +203,7 @@ net::awaitable<StatusOr<std::unique_ptr<UpstreamClient::Connection>>> UpstreamCl
     }
   }
   connection->tcp().expires_never();
+  connection->deadline = std::make_unique<ReadDeadline>(connection->tcp());
   co_return connection;
 }
 
@@ -255,7 +261,7 @@ net::awaitable<StatusOr<std::unique_ptr<UpstreamClient::Exchange>>> UpstreamClie
     // optional as "over the limit". ReadAll enforces its own bound.
     state->parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     boost::system::error_code ec;
-    connection->tcp().expires_after(options_.response_timeout);
+    connection->deadline->Start(options_.response_timeout);
     if (connection->tls) {
       co_await net::async_write(*connection->tls, net::buffer(wire), net::redirect_error(kUse, ec));
       if (!ec) {
@@ -280,12 +286,13 @@ net::awaitable<StatusOr<std::unique_ptr<UpstreamClient::Exchange>>> UpstreamClie
                                          net::redirect_error(kUse, ec));
       }
     }
+    const bool expired = connection->deadline->Stop() && ec;
     if (ec) {
       if (reused && !retried_stale && IsStaleConnection(ec)) {
         retried_stale = true;  // The server closed the idle connection; nothing was processed.
         continue;
       }
-      if (ec == beast::error::timeout) {
+      if (expired) {
         co_return ResourceExhaustedError("upstream '" + name_ + "' did not answer within " +
                                          std::to_string(options_.response_timeout.count()) + " ms");
       }
@@ -295,7 +302,6 @@ net::awaitable<StatusOr<std::unique_ptr<UpstreamClient::Exchange>>> UpstreamClie
       }
       co_return UnavailableError("upstream '" + name_ + "': " + ec.message());
     }
-    connection->tcp().expires_never();
     std::unique_ptr<Exchange> exchange(new Exchange(this, context, std::move(connection)));
     exchange->state_ = std::move(state);
     co_return exchange;
@@ -340,7 +346,7 @@ net::awaitable<StatusOr<std::string_view>> UpstreamClient::Exchange::ReadSomeWit
     parser.get().body().data = state_->piece.data();
     parser.get().body().size = state_->piece.size();
     boost::system::error_code ec;
-    connection_->tcp().expires_after(timeout);
+    connection_->deadline->Start(timeout);
     if (connection_->tls) {
       co_await http::async_read_some(*connection_->tls, connection_->buffer, parser,
                                      net::redirect_error(kUse, ec));
@@ -348,9 +354,9 @@ net::awaitable<StatusOr<std::string_view>> UpstreamClient::Exchange::ReadSomeWit
       co_await http::async_read_some(*connection_->plain, connection_->buffer, parser,
                                      net::redirect_error(kUse, ec));
     }
-    connection_->tcp().expires_never();
+    const bool expired = connection_->deadline->Stop();
     if (ec == http::error::need_buffer) ec = {};
-    if (ec == beast::error::timeout) {
+    if (expired && ec) {
       co_return ResourceExhaustedError("upstream '" + client_->name_ + "' sent nothing for " +
                                        std::to_string(timeout.count()) + " ms mid-response");
     }

@@ -14,6 +14,10 @@
 // turned out to be closed by the server before any response byte arrived (the
 // keep-alive race). Never after a timeout or an HTTP error status.
 //
+// Timeouts: the response-header and between-pieces timeouts are kept by one
+// deadline timer per connection (read_deadline.h), not one per call; a call
+// that times out cancels its operation and its connection is not pooled.
+//
 // Errors: kUnavailable when the upstream cannot be reached or the connection
 // broke; kFailedPrecondition when the server's TLS certificate does not verify
 // (untrusted chain, wrong host name: never retried); kResourceExhausted when a

@@ -112,7 +112,9 @@ class StreamRelay {
       for (SseEvent& event : events) {
         if (!(co_await Handle(event))) co_return;
       }
-      // What the events of one upstream read released goes out in one write.
+      // The upstream paused: what the stages can release now goes out with
+      // what the events of this read released, in one write.
+      if (!ended_ && !finished_ && !(co_await Pause())) co_return;
       if (!(co_await WriteOut())) co_return;
       if (!parsed.ok()) {
         Malformed("upstream event stream is malformed: " + parsed.message());
@@ -225,6 +227,18 @@ class StreamRelay {
     choice["finish_reason"] = nullptr;
     std::string data = FormatSseData(frame_.dump(-1, ' ', false, json::error_handler_t::replace));
     co_return Queue(std::move(data));
+  }
+
+  // Releases what the stages can release without more input (the upstream
+  // paused), framed like the last content event.
+  net::awaitable<bool> Pause() {
+    std::string text;
+    if (chain_.OnPause(call_, text) == StageVerdict::kLocalReply) {
+      ended_ = true;
+      co_return false;
+    }
+    if (text.empty()) co_return true;
+    co_return co_await Emit(text);
   }
 
   // Releases whatever the stages still hold (end of the answer), then the

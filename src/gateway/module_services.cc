@@ -65,6 +65,11 @@ class ModuleScanner : public TextScanner {
       Take(released, hits);
       return OkStatus();
     }
+    Status Drain(std::string* released, std::vector<ScanHit>* hits) override {
+      HEGUI_RETURN_IF_ERROR(stream_->Drain(&update_));
+      Take(released, hits);
+      return OkStatus();
+    }
     Status Finish(std::string* released, std::vector<ScanHit>* hits) override {
       HEGUI_RETURN_IF_ERROR(stream_->Close(&update_));
       Take(released, hits);

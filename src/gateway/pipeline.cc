@@ -54,7 +54,16 @@ StageVerdict StageChain::OnChunk(Call& call, std::string& text) {
   return result;
 }
 
+StageVerdict StageChain::OnPause(Call& call, std::string& text) {
+  return Release(call, text, &Stage::OnPause);
+}
+
 StageVerdict StageChain::OnStreamEnd(Call& call, std::string& text) {
+  return Release(call, text, &Stage::OnStreamEnd);
+}
+
+StageVerdict StageChain::Release(Call& call, std::string& text,
+                                 StageVerdict (Stage::*release)(Call&, std::string&)) {
   std::string carry;
   for (auto& stage : stages_) {
     if (!carry.empty() && stage->OnChunk(call, carry) == StageVerdict::kLocalReply) {
@@ -63,7 +72,7 @@ StageVerdict StageChain::OnStreamEnd(Call& call, std::string& text) {
       if (call.outcome == "ok") call.outcome = "cut";
       return StageVerdict::kLocalReply;
     }
-    if (stage->OnStreamEnd(call, carry) == StageVerdict::kLocalReply) {
+    if (((*stage).*release)(call, carry) == StageVerdict::kLocalReply) {
       if (!call.reply)
         call.reply = ServiceUnavailable("internal_error", "a stage cut without a reason");
       if (call.outcome == "ok") call.outcome = "cut";

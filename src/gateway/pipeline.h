@@ -37,6 +37,9 @@ class StageChain {
   // `text`: in, the delta from upstream; out, the bytes every stage released.
   // kContinue, kHoldBack (something is held) or kLocalReply.
   StageVerdict OnChunk(Call& call, std::string& text);
+  // Asks every stage in order to release what it can now (the upstream
+  // paused); `text` receives the released bytes.
+  StageVerdict OnPause(Call& call, std::string& text);
   // Flushes every stage in order; `text` receives the released bytes.
   StageVerdict OnStreamEnd(Call& call, std::string& text);
   // Runs every stage's OnComplete (or OnCompleteAsync). The first failure
@@ -44,6 +47,11 @@ class StageChain {
   net::awaitable<Status> OnComplete(Call& call);
 
  private:
+  // OnPause and OnStreamEnd: each stage first takes what the stages before
+  // it released (OnChunk), then adds what it releases itself (`release`).
+  StageVerdict Release(Call& call, std::string& text,
+                       StageVerdict (Stage::*release)(Call&, std::string&));
+
   std::vector<std::unique_ptr<Stage>> stages_;
 };
 

@@ -35,7 +35,9 @@ struct ScanHit {
 
 // A scan over a streamed text. Feed() returns the bytes that are now safe to
 // release (scanned, and not part of a possible match still open at the end);
-// Finish() releases the rest. Findings are reported with offsets into the
+// Drain() releases what can be released now, without waiting for more input
+// (the upstream paused); Finish() releases the rest. Findings are reported
+// with offsets into the
 // whole stream. Once a finding is reported the caller decides (it normally
 // stops releasing). One per stream; not thread-safe.
 class StreamScan {
@@ -43,6 +45,7 @@ class StreamScan {
   virtual ~StreamScan() = default;
   virtual Status Feed(std::string_view chunk, std::string* released,
                       std::vector<ScanHit>* hits) = 0;
+  virtual Status Drain(std::string* released, std::vector<ScanHit>* hits) = 0;
   virtual Status Finish(std::string* released, std::vector<ScanHit>* hits) = 0;
 };
 

@@ -64,6 +64,11 @@ class Stage {
   virtual StageVerdict OnChunk(Call& /*call*/, std::string& /*text*/) {
     return StageVerdict::kContinue;
   }
+  // The upstream paused (one read's events are done): release (into `text`,
+  // appended) what no later byte can change, rather than wait for more.
+  virtual StageVerdict OnPause(Call& /*call*/, std::string& /*text*/) {
+    return StageVerdict::kContinue;
+  }
   // The stream ended: release (into `text`, appended) whatever was held back.
   virtual StageVerdict OnStreamEnd(Call& /*call*/, std::string& /*text*/) {
     return StageVerdict::kContinue;

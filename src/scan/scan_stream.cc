@@ -27,9 +27,17 @@ Status ScanStream::Feed(std::string_view chunk, StreamUpdate* update) {
   if (scanner_->pi_detector() != nullptr && buf_.size() - consumed_ < batch) {
     // Nothing could be released before the detectors run: wait for the batch
     // (never longer than the memory bound allows).
-    update->findings.clear();
-    update->released.clear();
-    update->released_offset = released_;
+    ReportNothing(update);
+    return OkStatus();
+  }
+  return Advance(false, update);
+}
+
+Status ScanStream::Drain(StreamUpdate* update) {
+  if (closed_) return FailedPreconditionError("ScanStream::Drain after Close");
+  if (buf_.size() == consumed_) {
+    // Nothing arrived since the last run: it released all it could.
+    ReportNothing(update);
     return OkStatus();
   }
   return Advance(false, update);
@@ -51,10 +59,14 @@ void ScanStream::EmitInvalid(const InvalidUtf8& run, StreamUpdate* update) {
   Remember(update->findings.back());
 }
 
-Status ScanStream::Advance(bool closing, StreamUpdate* update) {
+void ScanStream::ReportNothing(StreamUpdate* update) const {
   update->findings.clear();
   update->released.clear();
   update->released_offset = released_;
+}
+
+Status ScanStream::Advance(bool closing, StreamUpdate* update) {
+  ReportNothing(update);
   const Normalizer& normalizer = scanner_->normalizer();
   const LexiconMatcher& matcher = scanner_->matcher();
   const auto& entries = matcher.lexicon().entries();

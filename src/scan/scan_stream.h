@@ -13,6 +13,7 @@
 // Close). So Feed() does all its work then, in one pass over the batch: a
 // Feed() that does not complete a batch only buffers its chunk (no findings,
 // nothing released). Without PI detection every Feed() does its work at once.
+// Drain() ends a batch early, at a pause of the input.
 //
 // Hold-back: about the longest lexicon term (in normalised bytes, plus any
 // separators inside it), an incomplete UTF-8 character at the end of a chunk,
@@ -56,9 +57,9 @@ struct StreamOptions {
   bool mask = false;  // StreamUpdate::released is masked with mask_options.
   MaskOptions mask_options;
   // With PI detection on, the stream does its work (and releases bytes) once
-  // this many new input bytes have arrived, and at Close: larger batches cost
-  // less per byte, smaller ones hold back less.
-  size_t pi_batch_bytes = 1024;
+  // this many new input bytes have arrived, at Drain() and at Close: larger
+  // batches cost less per byte, smaller ones hold back less.
+  size_t pi_batch_bytes = 4096;
 };
 
 // What one Feed()/Close() produced; overwritten by each call.
@@ -76,6 +77,12 @@ class ScanStream {
   // Adds a chunk (any split, even inside a UTF-8 character). FailedPrecondition
   // after Close().
   Status Feed(std::string_view chunk, StreamUpdate* update);
+  // Does now the work a completed batch would do, whatever the batch's size:
+  // reports what became final and releases what no later byte can change.
+  // For a caller at a natural pause of its input (the end of a network read),
+  // so text that trickles in is not held back for a whole batch. Findings are
+  // the same whenever it is called. FailedPrecondition after Close().
+  Status Drain(StreamUpdate* update);
   // Ends the input: reports what remains and releases everything held.
   Status Close(StreamUpdate* update);
 
@@ -92,6 +99,8 @@ class ScanStream {
   };
 
   ScanStream(std::shared_ptr<const Scanner> scanner, const StreamOptions& options);
+  // Resets `update` to no findings and nothing released (at released_).
+  void ReportNothing(StreamUpdate* update) const;
   Status Advance(bool closing, StreamUpdate* update);
   void EmitInvalid(const InvalidUtf8& run, StreamUpdate* update);
   // Keeps what the release step needs of a reported finding.

@@ -63,6 +63,9 @@ class FakeScanner : public TextScanner {
       buffer_ += chunk;
       return Step(false, released, hits);
     }
+    Status Drain(std::string* released, std::vector<ScanHit>* hits) override {
+      return Step(false, released, hits);
+    }
     Status Finish(std::string* released, std::vector<ScanHit>* hits) override {
       return Step(true, released, hits);
     }

@@ -48,13 +48,15 @@ class ModuleGatewayTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
-  // Starts the gateway with `pipeline` (YAML list, or "" for all stages).
+  // Starts the gateway with `pipeline` (YAML list, or "" for all stages);
+  // `upstream_fields` (", key: value" pairs) go into the upstream's entry.
   void Start(const std::string& pipeline = "",
-             const std::string& token_env = "HEGUI_TEST_ADMIN_TOKEN") {
+             const std::string& token_env = "HEGUI_TEST_ADMIN_TOKEN",
+             const std::string& upstream_fields = "") {
     std::string yaml = "listen: 127.0.0.1:0\nthreads: 2\ndata_dir: " + dir_.string() +
                        "\nadmin:\n  token_env: " + token_env +
                        "\nupstreams:\n  - {name: domestic, url: '" + mock_->url() +
-                       "', region: cn, models: [mock-1]}\n" + pipeline;
+                       "', region: cn, models: [mock-1]" + upstream_fields + "}\n" + pipeline;
     auto config = ParseGatewayConfig(yaml, "module.yaml");
     ASSERT_TRUE(config.ok()) << config.status().ToString();
     auto services = ModuleServices::Open(**config);
@@ -416,6 +418,32 @@ TEST_F(ModuleGatewayTest, StreamedFullWidthAndZeroWidthNumbersAreMaskedAcrossDel
   EXPECT_EQ(findings[0]["offset"], reply.find("\uff11"));
   EXPECT_EQ(findings[1]["offset"], reply.find("139"));
   EXPECT_EQ(calls[0].second["output_verdict"], "mask");
+}
+
+// A slow answer is not held back for a whole scan batch: what the first
+// delta released reaches the client while the upstream is still silent (its
+// next delta is two minutes away; the client hangs up after three seconds,
+// the gateway gives up on the upstream after four).
+TEST_F(ModuleGatewayTest, StreamedTextIsReleasedWhileTheUpstreamPauses) {
+  Start("", "HEGUI_TEST_ADMIN_TOKEN", ", read_timeout_ms: 4000");
+  std::string key = VerifiedKey();
+  const std::string reply = "你好，这是第一段。然后是第二段。";
+  const std::string body =
+      json{{"model", "mock-1"},
+           {"stream", true},
+           {"messages",
+            json::array({{{"role", "user"},
+                          {"content", "[[mock:reply-b64=" + Base64(reply) +
+                                          "]][[mock:chunk=9]][[mock:chunk_delay=120000]]"}}})}}
+          .dump();
+  const std::string request =
+      "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key +
+      "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+      "\r\n\r\n" + body;
+  const std::string partial = RawExchange(gateway_->port(), request, std::chrono::seconds(3));
+  const std::string text = StreamedText(partial);
+  EXPECT_FALSE(text.empty()) << partial;
+  EXPECT_TRUE(std::string("你好，这是第一段。").starts_with(text)) << text;
 }
 
 }  // namespace

@@ -41,9 +41,10 @@ struct StreamRun {
 };
 
 // Feeds `text` in chunks of the given sizes (cycled), checking the release
-// invariants along the way.
+// invariants along the way; with drain_every > 0, Drain() follows every
+// drain_every-th chunk.
 StreamRun Stream(const Scanner& scanner, std::string_view text, std::vector<size_t> sizes,
-                 StreamOptions options = {}) {
+                 StreamOptions options = {}, size_t drain_every = 0) {
   StreamRun run;
   auto stream = scanner.OpenStream(options);
   StreamUpdate update;
@@ -52,6 +53,11 @@ StreamRun Stream(const Scanner& scanner, std::string_view text, std::vector<size
     size_t n = std::min(sizes[k++ % sizes.size()], text.size() - pos);
     EXPECT_TRUE(stream->Feed(text.substr(pos, n), &update).ok());
     pos += n;
+    if (drain_every > 0 && k % drain_every == 0) {
+      run.released += update.released;
+      run.findings.insert(run.findings.end(), update.findings.begin(), update.findings.end());
+      EXPECT_TRUE(stream->Drain(&update).ok());
+    }
     if (!options.mask) {
       EXPECT_EQ(update.released_offset, run.released.size());
     }
@@ -224,6 +230,12 @@ TEST(ScanStreamTest, PersonalInformationAcrossResumePointsEqualsWholeBufferScan)
       ASSERT_EQ(run.findings, *whole) << Difference(run.findings, *whole) << " batch " << batch;
       ASSERT_EQ(run.released, text);
     }
+    // Batches ended early by Drain() at random pauses.
+    const size_t drain_every = 1 + rng() % 5;
+    StreamRun drained = Stream(*s, text, sizes, {.pi_batch_bytes = 4096}, drain_every);
+    ASSERT_EQ(drained.findings, *whole)
+        << Difference(drained.findings, *whole) << " drain every " << drain_every;
+    ASSERT_EQ(drained.released, text);
   }
   EXPECT_GT(with_pi, 1000u);
 }
@@ -319,6 +331,41 @@ TEST(ScanStreamTest, WorkIsDoneOncePerBatchWhenPersonalInformationIsDetected) {
   EXPECT_FALSE(u.released.empty());
   ASSERT_TRUE(stream->Close(&u).ok());
   EXPECT_EQ(stream->bytes_released(), 75u);
+}
+
+// Drain() does a batch's work at once: text that trickles in is released at
+// each pause instead of after a whole batch, and Drain() again with nothing
+// new reports nothing.
+TEST(ScanStreamTest, DrainReleasesWithoutWaitingForTheBatch) {
+  auto s = MakeScanner();
+  auto stream = s->OpenStream({.pi_batch_bytes = 4096});
+  StreamUpdate u;
+  ASSERT_TRUE(stream->Feed("先买冰毒，然后再说。", &u).ok());
+  EXPECT_TRUE(u.released.empty());
+  ASSERT_TRUE(stream->Drain(&u).ok());
+  ASSERT_EQ(u.findings.size(), 1u);
+  EXPECT_EQ(u.findings[0].text, "冰毒");
+  EXPECT_EQ(u.released_offset, 0u);
+  EXPECT_TRUE(std::string("先买冰毒，然后再说。").starts_with(u.released)) << u.released;
+  EXPECT_FALSE(u.released.empty());
+  const uint64_t released = stream->bytes_released();
+  ASSERT_TRUE(stream->Drain(&u).ok());
+  EXPECT_TRUE(u.findings.empty());
+  EXPECT_TRUE(u.released.empty());
+  EXPECT_EQ(u.released_offset, released);
+  // A phone number cut by the pause is still found whole, and none of it
+  // is released before it is.
+  ASSERT_TRUE(stream->Feed("手机1381234", &u).ok());
+  ASSERT_TRUE(stream->Drain(&u).ok());
+  EXPECT_TRUE(u.findings.empty());
+  EXPECT_EQ(u.released.find("138"), std::string::npos) << u.released;
+  ASSERT_TRUE(stream->Feed("5678。", &u).ok());
+  ASSERT_TRUE(stream->Drain(&u).ok());
+  ASSERT_EQ(u.findings.size(), 1u);
+  EXPECT_EQ(u.findings[0].text, "13812345678");
+  ASSERT_TRUE(stream->Close(&u).ok());
+  EXPECT_FALSE(stream->Drain(&u).ok());
+  EXPECT_EQ(stream->bytes_released(), stream->bytes_fed());
 }
 
 // A batch larger than the memory bound is cut to it.

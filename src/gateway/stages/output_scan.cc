@@ -113,18 +113,30 @@ class OutputScanStage : public Stage {
     return Apply(call, status, std::move(released), hits, text);
   }
 
+  StageVerdict OnPause(Call& call, std::string& text) override {
+    return Release(call, &StreamScan::Drain, text);
+  }
+
   StageVerdict OnStreamEnd(Call& call, std::string& text) override {
+    return Release(call, &StreamScan::Finish, text);
+  }
+
+ private:
+  // OnPause and OnStreamEnd: what the stream scan releases without more
+  // input (`release`: Drain or Finish), appended to `text`.
+  StageVerdict Release(Call& call,
+                       Status (StreamScan::*release)(std::string*, std::vector<ScanHit>*),
+                       std::string& text) {
     if (!stream_) return StageVerdict::kContinue;
     std::string released;
     std::vector<ScanHit> hits;
-    Status status = stream_->Finish(&released, &hits);
+    Status status = ((*stream_).*release)(&released, &hits);
     std::string out;
     StageVerdict v = Apply(call, status, std::move(released), hits, out);
     text += out;
     return v;
   }
 
- private:
   bool Review(Call& call, const ScanHit& hit, const std::string& content) {
     call.output_verdict = "review";
     StatusOr<std::string> id = services_->QueueReview(

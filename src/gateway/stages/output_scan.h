@@ -7,10 +7,12 @@
 // by default, review queues the item (held: 403 held_for_review; or
 // delivered with a "hegui": {"review_id", "flagged"} field).
 //
-// Streams (OnChunk/OnStreamEnd): deltas go through the scanner's stream scan,
-// which releases only bytes it has scanned and that cannot be the start of a
-// match still open (a bounded hold-back window), so a term split across two
-// deltas is caught and no byte reaches the client unscanned. On a violation
+// Streams (OnChunk/OnPause/OnStreamEnd): deltas go through the scanner's
+// stream scan, which releases only bytes it has scanned and that cannot be the
+// start of a match still open (a bounded hold-back window), so a term split
+// across two deltas is caught and no byte reaches the client unscanned. The
+// scan may gather deltas into batches; at each pause of the upstream
+// (OnPause) it releases what it can at once, so slow answers are not held. On a violation
 // the stream is cut: the held bytes are never released and the manager sends a
 // final event with the reason. PI is masked in the released bytes; if a PI
 // match began in bytes already released (impossible with a correct window)

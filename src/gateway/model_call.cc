@@ -112,9 +112,10 @@ class StreamRelay {
       for (SseEvent& event : events) {
         if (!(co_await Handle(event))) co_return;
       }
-      // The upstream paused: what the stages can release now goes out with
-      // what the events of this read released, in one write.
-      if (!ended_ && !finished_ && !(co_await Pause())) co_return;
+      // The upstream paused (nothing more is here yet): what the stages can
+      // release now goes out with what the events of this read released, in
+      // one write. While more is already here, batches go on filling.
+      if (!ended_ && !finished_ && !upstream_.more_ready() && !(co_await Pause())) co_return;
       if (!(co_await WriteOut())) co_return;
       if (!parsed.ok()) {
         Malformed("upstream event stream is malformed: " + parsed.message());

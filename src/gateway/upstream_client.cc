@@ -328,6 +328,15 @@ std::string UpstreamClient::Exchange::header(std::string_view name) const {
 
 bool UpstreamClient::Exchange::done() const { return state_->parser.is_done(); }
 
+bool UpstreamClient::Exchange::more_ready() const {
+  // Not connection_->buffer: after a chunk the parser leaves its closing CRLF
+  // there, which is no body.
+  if (done()) return false;
+  if (connection_->tls && ::SSL_pending(connection_->tls->native_handle()) > 0) return true;
+  boost::system::error_code ec;
+  return connection_->tcp().socket().available(ec) > 0 && !ec;
+}
+
 size_t UpstreamClient::idle_connections() {
   std::lock_guard lock(mu_);
   size_t n = 0;

@@ -134,6 +134,10 @@ class UpstreamClient::Exchange {
   // its `data: [DONE]`.
   net::awaitable<Status> Drain(size_t max_bytes, std::chrono::milliseconds timeout);
   bool done() const;
+  // Whether more of the response has arrived and waits to be read: decrypted
+  // TLS bytes or bytes in the socket's receive queue. A caller that batches
+  // work per pause of the upstream reads on while this holds.
+  bool more_ready() const;
 
  private:
   friend class UpstreamClient;

@@ -15,7 +15,7 @@
 //                        (PiOnly itself uses the best the CPU has: AVX-512 BW
 //                        where present); same matches.
 //   ScanCorpus           all types over the PI view (normalised) of
-//                        scan_benchmark's corpus (same generator, same seed):
+//                        the chat corpus of scan_benchmark (chat_corpus.h):
 //                        the detector's share of BM_PiOnly. ScanCorpus_Avx2 and
 //                        ScanCorpus_Portable: held to AVX2, or to the
 //                        byte-by-byte scan.
@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "chat_corpus.h"
 #include "common/rate_reporter.h"
 #include "scan/normalizer.h"
 #include "scan/pi/candidate_cursor.h"
@@ -85,55 +86,13 @@ const std::string& Corpus(bool with_pi) {
   return with_pi ? with : without;
 }
 
-// scan_benchmark.cc's corpus generator, copied (same words, seed and sizes)
-// so that ScanCorpus measures the detectors on the text BM_PiOnly scans.
-std::string MakeScanCorpus() {
-  static const char* const kZhWords[] = {
-      "我们", "今天", "明天", "这个", "问题",   "模型", "输出", "可以",   "帮我", "写一段",
-      "代码", "会议", "时间", "地点", "项目",   "进度", "报告", "客户",   "需求", "测试",
-      "上线", "谢谢", "请问", "怎么", "为什么", "数据", "分析", "一下",   "北京", "上海",
-      "深圳", "公司", "产品", "用户", "体验",   "优化", "性能", "服务器", "网络", "安全",
-      "合规", "文档", "翻译", "总结", "的",     "了",   "是",   "在",     "和",   "有",
-      "也",   "就",   "都",   "很",   "吗",     "吧",   "，",   "。",     "？",   "！"};
-  static const char* const kEnWords[] = {
-      "the",   "model",   "please", "summarize", "this", "meeting",  "notes", "and",
-      "write", "a",       "short",  "email",     "to",   "customer", "about", "deploy",
-      "API",   "latency", "is",     "ok",        "can",  "you",      "check", "logs",
-      "for",   "error",   "in",     "Python",    "code", "?"};
-  static const char* const kPi[] = {"手机13812345678",
-                                    "电话 138-1234-5678",
-                                    "邮箱 zhang.san@example.com",
-                                    "身份证号11010519491231002X",
-                                    "卡号6222021234567890128",
-                                    "IP 192.168.10.23",
-                                    "车牌京A12345",
-                                    "call me at +86 139 1234 5678"};
-  std::mt19937 rng(1);
-  std::string out;
-  out.reserve(kCorpusBytes + 256);
-  while (out.size() < kCorpusBytes) {
-    int words = 8 + static_cast<int>(rng() % 30);
-    bool english = rng() % 4 == 0;
-    for (int i = 0; i < words; ++i) {
-      if (english) {
-        out += kEnWords[rng() % std::size(kEnWords)];
-        out += ' ';
-      } else {
-        out += kZhWords[rng() % std::size(kZhWords)];
-      }
-      if (rng() % 50 == 0) out += kPi[rng() % std::size(kPi)];
-    }
-    out += '\n';
-  }
-  return out;
-}
-
-// The PI view of the scan corpus: what Scanner::Scan hands to the detectors.
+// The PI view of the chat corpus (bench/scan/chat_corpus.h, the text
+// scan_benchmark's BM_PiOnly scans): what Scanner::Scan hands to the detectors.
 const std::string& ScanCorpusPiView() {
   static const std::string view = [] {
     auto normalizer = Normalizer::Create({});
     if (!normalizer.ok()) std::abort();
-    const std::string corpus = MakeScanCorpus();
+    const std::string corpus = MakeChatCorpus();
     NormalizedView pi;
     normalizer->Append(corpus, 0, true, nullptr, &pi, nullptr);
     return std::string(pi.text());

@@ -177,31 +177,22 @@ void BM_SqliteAppend(benchmark::State& state) {
 // each (medians reported), so that drift in the shared disk's flush latency
 // hits all alike.
 void RegisterAppendBenchmarks() {
+  using Hook = void (*)(const benchmark::State&);
+  auto add = [](const char* name, void (*fn)(benchmark::State&), Hook setup, Hook teardown,
+                int threads) {
+    benchmark::RegisterBenchmark(name, fn)
+        ->Setup(setup)
+        ->Teardown(teardown)
+        ->Threads(threads)
+        ->UseRealTime()
+        ->MinTime(0.3)
+        ->Repetitions(3)
+        ->ReportAggregatesOnly(true);
+  };
   for (int threads : {1, 4, 16}) {
-    benchmark::RegisterBenchmark("BM_LogAppend", BM_LogAppend)
-        ->Setup(SetupLog)
-        ->Teardown(TeardownLog)
-        ->Threads(threads)
-        ->UseRealTime()
-        ->MinTime(0.3)
-        ->Repetitions(3)
-        ->ReportAggregatesOnly(true);
-    benchmark::RegisterBenchmark("BM_LogAppendGrowing", BM_LogAppend)
-        ->Setup(SetupGrowingLog)
-        ->Teardown(TeardownLog)
-        ->Threads(threads)
-        ->UseRealTime()
-        ->MinTime(0.3)
-        ->Repetitions(3)
-        ->ReportAggregatesOnly(true);
-    benchmark::RegisterBenchmark("BM_SqliteAppend", BM_SqliteAppend)
-        ->Setup(SetupSqlite)
-        ->Teardown(TeardownSqlite)
-        ->Threads(threads)
-        ->UseRealTime()
-        ->MinTime(0.3)
-        ->Repetitions(3)
-        ->ReportAggregatesOnly(true);
+    add("BM_LogAppend", BM_LogAppend, SetupLog, TeardownLog, threads);
+    add("BM_LogAppendGrowing", BM_LogAppend, SetupGrowingLog, TeardownLog, threads);
+    add("BM_SqliteAppend", BM_SqliteAppend, SetupSqlite, TeardownSqlite, threads);
   }
 }
 

@@ -1,10 +1,12 @@
 #include "store/api_key_token.h"
 
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
 #include <array>
+#include <memory>
 
 namespace hegui::store {
 namespace {
@@ -79,7 +81,23 @@ StatusOr<std::string> NormalizeKeyId(std::string_view key_id) {
 }
 
 std::string HashApiKeySecret(std::string_view secret) {
+  // OpenSSL 3's one-shot SHA256() looks the algorithm up in the provider
+  // registry on every call (EVP_Q_digest); fetch it once per process and keep
+  // one digest context per thread instead: this runs on every request.
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  struct ContextDeleter {
+    void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
+  };
+  thread_local std::unique_ptr<EVP_MD_CTX, ContextDeleter> ctx(EVP_MD_CTX_new());
   unsigned char digest[SHA256_DIGEST_LENGTH];
+  unsigned int length = 0;
+  if (sha256 && ctx && EVP_DigestInit_ex2(ctx.get(), sha256, nullptr) == 1 &&
+      EVP_DigestUpdate(ctx.get(), secret.data(), secret.size()) == 1 &&
+      EVP_DigestFinal_ex(ctx.get(), digest, &length) == 1 && length == sizeof digest) {
+    return ToHex(digest, sizeof digest);
+  }
+  // Not expected (the default provider always has SHA-256); the one-shot
+  // path gives the same digest.
   SHA256(reinterpret_cast<const unsigned char*>(secret.data()), secret.size(), digest);
   return ToHex(digest, sizeof digest);
 }

@@ -3,7 +3,7 @@
 //
 // The pipeline manager creates one Call per request; the stages of that
 // request read and annotate it in order (authenticate fills `principal`,
-// input_scan fills `input_findings` and may rewrite `request`, route sets
+// input_scan fills `input_findings` and may rewrite `prompts`, route sets
 // `upstream`, ...). Invariant: once `reply` is set the call is refused and
 // nothing more is forwarded or delivered. Owned by one coroutine; not
 // thread-safe.
@@ -25,6 +25,15 @@ struct UpstreamConfig;
 
 enum class Endpoint { kChatCompletions, kCompletions, kEmbeddings };
 std::string_view EndpointName(Endpoint endpoint);
+
+// One prompt string of the request (a message's content or text part, a
+// completion prompt, an embedding input), in body order.
+struct PromptText {
+  size_t begin = 0;  // Its string literal in Call::body: [begin, end),
+  size_t end = 0;    // quotes included.
+  std::string text;  // Decoded; input_scan may replace it (masking).
+  bool rewritten = false;
+};
 
 // Who is calling, as established by authenticate (and identity).
 struct Principal {
@@ -51,9 +60,13 @@ struct Call {
   Endpoint endpoint = Endpoint::kChatCompletions;
   std::string client_address;
   std::string authorization;  // The raw Authorization header.
-  nlohmann::json request;     // The parsed body; input_scan may rewrite it.
-  // Set by a stage that changed `request` (or `response`): only then is it
-  // serialised again; otherwise the original bytes are passed on as they are.
+  // The body as it goes upstream unless a prompt is rewritten: the client's
+  // bytes, or (for unusual but valid JSON) nlohmann::json's serialisation of
+  // them (request_parser.h).
+  std::string body;
+  std::vector<PromptText> prompts;  // Every string the gateway scans, in order.
+  // Set by a stage that changed a prompt (or `response`): only then is the
+  // body spliced (ForwardedRequestBody) or the response serialised again.
   bool request_rewritten = false;
   std::string model;
   bool stream = false;

@@ -529,7 +529,7 @@ net::awaitable<void> ServeModelCall(std::shared_ptr<const Runtime> runtime, Endp
   if (auth != request.end()) call.authorization = std::string(auth->value());
   StageChain chain = runtime->pipeline->CreateChain();
 
-  if (auto invalid = ParseModelRequest(request.body(), endpoint, &call)) {
+  if (auto invalid = ParseModelRequest(std::move(request.body()), endpoint, &call)) {
     call.reply = std::move(*invalid);
     call.outcome = "invalid_request";
     co_await Finish(call, chain, out);
@@ -559,9 +559,8 @@ net::awaitable<void> ServeModelCall(std::shared_ptr<const Runtime> runtime, Endp
     headers.emplace_back("authorization", "Bearer " + call.upstream->api_key);
   }
   if (call.stream) headers.emplace_back("accept", "text/event-stream");
-  std::string body = call.request_rewritten
-                         ? call.request.dump(-1, ' ', false, json::error_handler_t::replace)
-                         : std::move(request.body());  // Not read again.
+  std::string body = call.request_rewritten ? ForwardedRequestBody(call)
+                                            : std::move(call.body);  // Not read again.
   auto sent = std::chrono::steady_clock::now();
   auto exchange = co_await client.Start(http::verb::post, UpstreamPath(endpoint), std::move(body),
                                         std::move(headers));

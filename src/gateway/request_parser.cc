@@ -1,12 +1,167 @@
 #include "gateway/request_parser.h"
 
+#include <cstdint>
+#include <nlohmann/json.hpp>
+
+#include "core/json_string.h"
 #include "core/utf8.h"
 #include "gateway/json_depth.h"
+#include "gateway/json_reader.h"
 
 namespace hegui::gateway {
 
 namespace {
 
+// ---- The fast path: the members the gateway reads, straight from the bytes.
+// Every function returns false for anything it does not accept (invalid or
+// merely unusual); ParseModelRequest then asks nlohmann::json.
+
+struct ReadRequest {
+  std::string model;
+  bool stream = false;
+  std::vector<PromptText> prompts;
+};
+
+// A string value, recorded as a prompt with its literal's place.
+bool ReadPrompt(JsonReader& r, std::vector<PromptText>* prompts) {
+  if (!r.Peek('"')) return false;
+  PromptText prompt;
+  prompt.begin = r.pos();
+  if (!r.String(&prompt.text)) return false;
+  prompt.end = r.pos();
+  prompts->push_back(std::move(prompt));
+  return true;
+}
+
+// A string or a non-empty array of strings (completion prompts, embedding
+// inputs).
+bool ReadStrings(JsonReader& r, std::vector<PromptText>* prompts) {
+  if (r.Peek('"')) return ReadPrompt(r, prompts);
+  if (!r.Consume('[') || r.Consume(']')) return false;
+  do {
+    if (!ReadPrompt(r, prompts)) return false;
+  } while (r.Consume(','));
+  return r.Consume(']');
+}
+
+// {"type":"text","text":"..."} plus any other members; at depth 4.
+bool ReadTextPart(JsonReader& r, std::string* scratch, std::vector<PromptText>* prompts) {
+  if (!r.Consume('{') || r.Consume('}')) return false;
+  bool seen_type = false, seen_text = false;
+  do {
+    std::string_view key;
+    if (!r.Key(&key, scratch)) return false;
+    if (key == "type") {
+      std::string type;
+      if (seen_type || !r.Peek('"') || !r.String(&type) || type != "text") return false;
+      seen_type = true;
+    } else if (key == "text") {
+      if (seen_text || !ReadPrompt(r, prompts)) return false;
+      seen_text = true;
+    } else if (!r.SkipValue(5)) {
+      return false;
+    }
+  } while (r.Consume(','));
+  return r.Consume('}') && seen_type && seen_text;
+}
+
+// {"role":"...", "content": null | "..." | [parts]} plus any other members;
+// at depth 2.
+bool ReadMessage(JsonReader& r, std::string* scratch, std::vector<PromptText>* prompts) {
+  if (!r.Consume('{') || r.Consume('}')) return false;
+  bool seen_role = false, seen_content = false;
+  do {
+    std::string_view key;
+    if (!r.Key(&key, scratch)) return false;
+    if (key == "role") {
+      if (seen_role || !r.Peek('"') || !r.String(nullptr)) return false;
+      seen_role = true;
+    } else if (key == "content") {
+      if (seen_content) return false;
+      seen_content = true;
+      if (r.Peek('"')) {
+        if (!ReadPrompt(r, prompts)) return false;
+      } else if (r.Consume('[')) {
+        if (!r.Consume(']')) {
+          do {
+            if (!ReadTextPart(r, scratch, prompts)) return false;
+          } while (r.Consume(','));
+          if (!r.Consume(']')) return false;
+        }
+      } else if (!r.Literal("null")) {
+        return false;
+      }
+    } else if (!r.SkipValue(3)) {
+      return false;
+    }
+  } while (r.Consume(','));
+  return r.Consume('}') && seen_role;
+}
+
+bool ReadMessages(JsonReader& r, std::string* scratch, std::vector<PromptText>* prompts) {
+  if (!r.Consume('[') || r.Consume(']')) return false;
+  do {
+    if (!ReadMessage(r, scratch, prompts)) return false;
+  } while (r.Consume(','));
+  return r.Consume(']');
+}
+
+// The whole request, only if it is valid and every check below passes.
+std::optional<ReadRequest> ReadValidRequest(std::string_view body, Endpoint endpoint) {
+  JsonReader r(body);
+  if (!r.Consume('{') || r.Consume('}')) return std::nullopt;
+  const std::string_view texts_key = endpoint == Endpoint::kChatCompletions ? "messages"
+                                     : endpoint == Endpoint::kCompletions   ? "prompt"
+                                                                            : "input";
+  ReadRequest request;
+  bool seen_model = false, seen_stream = false, seen_n = false, seen_texts = false;
+  uint64_t n = 1;
+  std::string scratch;
+  do {
+    std::string_view key;
+    if (!r.Key(&key, &scratch)) return std::nullopt;
+    if (key == "model") {
+      if (seen_model || !r.Peek('"') || !r.String(&request.model) || request.model.empty()) {
+        return std::nullopt;
+      }
+      seen_model = true;
+    } else if (key == "stream") {
+      if (seen_stream) return std::nullopt;
+      seen_stream = true;
+      if (r.Literal("true")) {
+        request.stream = true;
+      } else if (!r.Literal("false") && !r.Literal("null")) {
+        return std::nullopt;
+      }
+    } else if (key == "n") {
+      if (seen_n) return std::nullopt;
+      seen_n = true;
+      if (!r.Literal("null") && (!r.Integer(&n) || n < 1 || n > 128)) return std::nullopt;
+    } else if (key == texts_key) {
+      if (seen_texts) return std::nullopt;
+      seen_texts = true;
+      bool ok = endpoint == Endpoint::kChatCompletions ? ReadMessages(r, &scratch, &request.prompts)
+                                                       : ReadStrings(r, &request.prompts);
+      if (!ok) return std::nullopt;
+    } else if (!r.SkipValue(1)) {
+      return std::nullopt;
+    }
+  } while (r.Consume(','));
+  if (!r.Consume('}') || !r.AtEnd()) return std::nullopt;
+  if (!seen_model || !seen_texts) return std::nullopt;
+  if (request.stream && (n > 1 || endpoint == Endpoint::kEmbeddings)) return std::nullopt;
+  return request;
+}
+
+void Fill(Call* call, ReadRequest request, std::string body, Endpoint endpoint) {
+  call->model = std::move(request.model);
+  call->stream = request.stream;
+  call->endpoint = endpoint;
+  call->body = std::move(body);
+  call->prompts = std::move(request.prompts);
+}
+
+// ---- The nlohmann::json path: judges and words every refusal.
 bool IsStringOrStrings(const nlohmann::json& v) {
   if (v.is_string()) return true;
   if (!v.is_array() || v.empty()) return false;
@@ -57,7 +212,7 @@ std::optional<LocalReply> CheckMessages(const nlohmann::json& body) {
 
 }  // namespace
 
-std::optional<LocalReply> ParseModelRequest(std::string_view body, Endpoint endpoint, Call* call) {
+std::optional<LocalReply> ParseModelRequestViaDom(std::string body, Endpoint endpoint, Call* call) {
   if (!IsValidUtf8(body)) return InvalidRequest("The request body is not valid UTF-8");
   if (!JsonDepthWithin(body)) {
     return InvalidRequest("The request body nests arrays and objects deeper than " +
@@ -103,11 +258,40 @@ std::optional<LocalReply> ParseModelRequest(std::string_view body, Endpoint endp
       if (stream) return InvalidRequest("embeddings cannot be streamed", "stream");
       break;
   }
-  call->model = parsed["model"].get<std::string>();
-  call->stream = stream;
-  call->endpoint = endpoint;
-  call->request = std::move(parsed);
+  // What goes upstream is the serialisation of what was checked, read again
+  // the fast way for the prompts' places.
+  std::string canonical = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::optional<ReadRequest> read = ReadValidRequest(canonical, endpoint);
+  if (!read || read->stream != stream) {
+    // Not expected (fuzz/gateway/fuzz_request_parser checks it): refuse
+    // rather than forward what was not read.
+    return InvalidRequest("The request body could not be read for scanning");
+  }
+  Fill(call, std::move(*read), std::move(canonical), endpoint);
   return std::nullopt;
+}
+
+std::optional<LocalReply> ParseModelRequest(std::string body, Endpoint endpoint, Call* call) {
+  if (std::optional<ReadRequest> read = ReadValidRequest(body, endpoint)) {
+    Fill(call, std::move(*read), std::move(body), endpoint);
+    return std::nullopt;
+  }
+  return ParseModelRequestViaDom(std::move(body), endpoint, call);
+}
+
+std::string ForwardedRequestBody(const Call& call) {
+  if (!call.request_rewritten) return call.body;
+  std::string out;
+  out.reserve(call.body.size() + 64);
+  size_t copied = 0;
+  for (const PromptText& prompt : call.prompts) {
+    if (!prompt.rewritten) continue;
+    out.append(call.body, copied, prompt.begin - copied);
+    AppendJsonString(&out, prompt.text);
+    copied = prompt.end;
+  }
+  out.append(call.body, copied, std::string::npos);
+  return out;
 }
 
 }  // namespace hegui::gateway

@@ -12,7 +12,10 @@ class InputScanTest : public ::testing::Test {
     call_.principal = Principal{"alice", "k1", true};
     return (*factory)->Create()->OnRequest(call_);
   }
-  std::string Content() { return call_.request["messages"][0]["content"]; }
+  // The first message's content as it goes upstream.
+  std::string Content() {
+    return nlohmann::json::parse(ForwardedRequestBody(call_))["messages"][0]["content"];
+  }
   FakeServices services_;
   Call call_;
 };
@@ -93,9 +96,7 @@ TEST_F(InputScanTest, ReviewQueueDownFailsClosed) {
 TEST_F(InputScanTest, TextPartsAreScannedToo) {
   auto factory = BuildStage("input_scan", "", nullptr, &services_);
   ASSERT_TRUE(factory.ok());
-  call_ = ChatCall("x");
-  call_.request["messages"][0]["content"] =
-      nlohmann::json::array({{{"type", "text"}, {"text", "a 禁词 b"}}});
+  call_ = ChatCall(nlohmann::json::array({{{"type", "text"}, {"text", "a 禁词 b"}}}));
   EXPECT_EQ((*factory)->Create()->OnRequest(call_), StageVerdict::kLocalReply);
 }
 

@@ -8,6 +8,7 @@
 
 #include "gateway/config.h"
 #include "gateway/metrics.h"
+#include "gateway/request_parser.h"
 #include "gateway/stage_registry.h"
 #include "tests/gateway/fake_services.h"
 
@@ -25,13 +26,16 @@ inline StatusOr<std::unique_ptr<StageFactory>> BuildStage(const std::string& nam
   return MakeStageFactory(StageSpec{name, *parsed}, StageServices{config, metrics, services});
 }
 
-inline Call ChatCall(const std::string& content, const std::string& model = "mock-1") {
+// A chat call with one user message whose content is `content` (a string,
+// or an array of parts), read by the gateway's request parser.
+inline Call ChatCall(const nlohmann::json& content, const std::string& model = "mock-1") {
   Call call;
   call.request_id = "req-test";
-  call.endpoint = Endpoint::kChatCompletions;
-  call.model = model;
-  call.request = {{"model", model},
-                  {"messages", nlohmann::json::array({{{"role", "user"}, {"content", content}}})}};
+  nlohmann::json body = {
+      {"model", model},
+      {"messages", nlohmann::json::array({{{"role", "user"}, {"content", content}}})}};
+  auto invalid = ParseModelRequest(body.dump(), Endpoint::kChatCompletions, &call);
+  EXPECT_FALSE(invalid) << invalid->message;
   return call;
 }
 

@@ -4,46 +4,6 @@
 
 namespace hegui::gateway {
 
-std::vector<nlohmann::json*> PromptStrings(Call& call) {
-  std::vector<nlohmann::json*> out;
-  nlohmann::json& r = call.request;
-  auto add_strings = [&out](nlohmann::json& v) {
-    if (v.is_string()) {
-      out.push_back(&v);
-    } else if (v.is_array()) {
-      for (auto& item : v) {
-        if (item.is_string()) out.push_back(&item);
-      }
-    }
-  };
-  switch (call.endpoint) {
-    case Endpoint::kChatCompletions:
-      if (r.contains("messages") && r["messages"].is_array()) {
-        for (auto& m : r["messages"]) {
-          if (!m.is_object() || !m.contains("content")) continue;
-          auto& content = m["content"];
-          if (content.is_string()) {
-            out.push_back(&content);
-          } else if (content.is_array()) {
-            for (auto& part : content) {
-              if (part.is_object() && part.contains("text") && part["text"].is_string()) {
-                out.push_back(&part["text"]);
-              }
-            }
-          }
-        }
-      }
-      break;
-    case Endpoint::kCompletions:
-      if (r.contains("prompt")) add_strings(r["prompt"]);
-      break;
-    case Endpoint::kEmbeddings:
-      if (r.contains("input")) add_strings(r["input"]);
-      break;
-  }
-  return out;
-}
-
 namespace {
 
 class InputScanStage : public Stage {
@@ -53,14 +13,14 @@ class InputScanStage : public Stage {
 
   StageVerdict OnRequest(Call& call) override {
     const ScanPolicy& policy = config_->policy;
-    std::vector<nlohmann::json*> texts = PromptStrings(call);
+    std::vector<PromptText>& texts = call.prompts;
     std::vector<std::vector<ScanHit>> hits(texts.size());
     ScanAction worst = ScanAction::kAllow;
     const ScanHit* worst_hit = nullptr;
     size_t base = 0;
     std::string joined;
     for (size_t i = 0; i < texts.size(); ++i) {
-      const std::string& text = texts[i]->get_ref<const std::string&>();
+      const std::string& text = texts[i].text;
       StatusOr<std::vector<ScanHit>> found = services_->scanner()->Scan(text);
       if (!found.ok()) {
         call.reply = ServiceUnavailable(
@@ -125,7 +85,8 @@ class InputScanStage : public Stage {
         }
       }
       if (!to_mask.empty()) {
-        *texts[i] = MaskHits(texts[i]->get_ref<const std::string&>(), std::move(to_mask));
+        texts[i].text = MaskHits(texts[i].text, std::move(to_mask));
+        texts[i].rewritten = true;
         call.request_rewritten = true;
         if (call.input_verdict == "allow") call.input_verdict = "mask";
       }

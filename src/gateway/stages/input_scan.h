@@ -6,6 +6,7 @@
 // review. Sets call.carries_personal_information / carries_important_data for
 // route (Art. 39) from what is still in the request after masking.
 // Scanner errors refuse the call (503 scanner_unavailable): fail closed.
+// Reads and masks call.prompts (request_parser.h), never a JSON tree.
 #ifndef HEGUI_GATEWAY_STAGES_INPUT_SCAN_H_
 #define HEGUI_GATEWAY_STAGES_INPUT_SCAN_H_
 
@@ -21,9 +22,6 @@ struct InputScanConfig : StageConfig {
 StatusOr<std::shared_ptr<const StageConfig>> ParseInputScanConfig(ConfigFields& fields);
 StatusOr<std::unique_ptr<StageFactory>> MakeInputScanFactory(
     std::shared_ptr<const StageConfig> config, const StageServices& services);
-
-// The prompt strings of a request, in order, as pointers into call.request.
-std::vector<nlohmann::json*> PromptStrings(Call& call);
 
 }  // namespace hegui::gateway
 

@@ -36,6 +36,11 @@ int64_t DayOf(RecordTime t) {
   return std::chrono::floor<std::chrono::days>(t).time_since_epoch().count();
 }
 
+// While a thread runs a log's callbacks (Log::Impl::CompleteWaiters), that
+// log's Impl: an append from inside a callback only queues (the callback lock
+// is held, and the running completion would not see its group).
+thread_local const void* completing_for = nullptr;
+
 std::string Trim(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
   return s;
@@ -136,6 +141,8 @@ struct Log::Impl {
   std::mutex mu;
   std::condition_variable flush_cv;  // Wakes the flushers (and a writer waiting to roll).
   std::vector<Pending> queue;        // Guarded by mu.
+  uint64_t queued_bytes = 0;         // Guarded by mu: the frames' size in `queue`.
+  std::vector<Pending> batch;        // Owned by the writer (`writing`): the queue it took.
   // Guarded by mu: every waiting group, in index order. Synchronous appenders
   // wait on their own condition variable, woken by their group's callback,
   // so a flush wakes only the appenders whose records it made durable.
@@ -149,7 +156,7 @@ struct Log::Impl {
   uint64_t acked = 0;          // Guarded by mu: records [0, acked) are acknowledged.
   Status error;                // Guarded by mu: sticky I/O failure.
   bool stopping = false;       // Guarded by mu.
-  bool writing = false;        // Guarded by mu: a flusher is writing a batch.
+  bool writing = false;        // Guarded by mu: a flusher or an appender is writing a batch.
   bool closed = false;         // Guarded by mu.
   std::mutex callback_mu;      // Held while callbacks run, so they run in order.
   std::vector<std::thread> flushers;
@@ -173,6 +180,22 @@ struct Log::Impl {
   void CompleteWaiters();
   // Records [0, n) are durable (Requires mu held).
   void MarkDurableLocked(uint64_t n);
+  // Requires `lock` held on mu, !writing, a non-empty queue and no error.
+  // Writes the whole queue (mu released meanwhile) and returns with mu held:
+  // `written` advanced (and, kRelaxed, `acked`), or `error` set. True if
+  // waiters may now be completed (acknowledged or failed).
+  bool WriteQueue(std::unique_lock<std::mutex>& lock);
+  // Requires mu held, !writing. True if the queue can be written without a
+  // segment roll or a reserve of zeros (both may take milliseconds and are
+  // left to a flusher rather than done on an appender's thread).
+  bool QueueFitsLocked() const;
+  // Called by an appender right after its group was queued, with mu held
+  // (released on return): writes the queue on this thread if nobody is
+  // writing (and the queue fits), then leaves the fdatasync to a flusher;
+  // otherwise a flusher is woken (nobody writing) or the busy writer wakes
+  // one when it is done. Under kRelaxed (and after a failure) runs the
+  // callbacks this made due, on this thread.
+  void WriteOrHandOff(std::unique_lock<std::mutex>& lock);
   // Run by each flusher thread: write the queue (one at a time), flush.
   void FlushLoop();
   // Signs a checkpoint if enough records or time have passed.
@@ -441,9 +464,62 @@ StatusOr<uint64_t> Log::Impl::EnqueueLocked(std::vector<Pending>& items) {
   if (!error.ok()) return error;
   const uint64_t first = next_index;
   next_index += items.size();
-  for (Pending& p : items) queue.push_back(std::move(p));
-  flush_cv.notify_one();
+  for (Pending& p : items) {
+    queued_bytes += p.frame.size();
+    queue.push_back(std::move(p));
+  }
+  // No wake here: the appender writes the queue itself or hands it off
+  // (WriteOrHandOff).
   return first;
+}
+
+bool Log::Impl::QueueFitsLocked() const {
+  if (seg_records > 0 &&
+      (seg_bytes + queued_bytes > options.max_segment_bytes || DayOf(Now()) != seg_day)) {
+    return false;
+  }
+  return !(seg_zero_filled && reserve_step > 0 && seg_bytes + queued_bytes > seg_reserved);
+}
+
+bool Log::Impl::WriteQueue(std::unique_lock<std::mutex>& lock) {
+  batch.swap(queue);
+  queued_bytes = 0;
+  const uint64_t first = next_index - batch.size();
+  writing = true;
+  lock.unlock();
+  Status s = WriteBatch(first, batch);
+  const uint64_t end = first + batch.size();
+  batch.clear();
+  lock.lock();
+  writing = false;
+  if (!s.ok()) {
+    if (error.ok()) error = s;
+    return true;
+  }
+  written = end;
+  // After a failure (a concurrent fdatasync's) nothing more is acknowledged.
+  if (options.durability == Durability::kRelaxed && error.ok()) {
+    acked = std::max(acked, written);
+    return true;
+  }
+  return !error.ok();
+}
+
+void Log::Impl::WriteOrHandOff(std::unique_lock<std::mutex>& lock) {
+  if (writing) {
+    lock.unlock();  // The writer wakes a flusher for this queue when it is done.
+    return;
+  }
+  if (completing_for == this || !QueueFitsLocked()) {
+    flush_cv.notify_one();  // A flusher writes it (and rolls or reserves).
+    lock.unlock();
+    return;
+  }
+  const bool complete = WriteQueue(lock);
+  // A flusher calls fdatasync for it, and writes what was queued meanwhile.
+  flush_cv.notify_one();
+  lock.unlock();
+  if (complete) CompleteWaiters();
 }
 
 StatusOr<std::vector<uint64_t>> Log::Impl::AppendRecords(const Record* records, size_t n,
@@ -457,7 +533,7 @@ StatusOr<std::vector<uint64_t>> Log::Impl::AppendRecords(const Record* records, 
   } wait;
   uint64_t first;
   {
-    std::lock_guard lock(mu);
+    std::unique_lock lock(mu);
     HEGUI_ASSIGN_OR_RETURN(first, EnqueueLocked(items));
     waiters.push_back(Waiter{first, first + n, [&wait](StatusOr<uint64_t> acknowledged) {
                                // Notified under the lock: `wait` lives on the
@@ -467,6 +543,7 @@ StatusOr<std::vector<uint64_t>> Log::Impl::AppendRecords(const Record* records, 
                                wait.done = true;
                                wait.cv.notify_one();
                              }});
+    WriteOrHandOff(lock);
   }
   std::unique_lock wl(wait.mu);
   wait.cv.wait(wl, [&] { return wait.done; });
@@ -478,6 +555,8 @@ StatusOr<std::vector<uint64_t>> Log::Impl::AppendRecords(const Record* records, 
 
 void Log::Impl::CompleteWaiters() {
   std::lock_guard order(callback_mu);
+  const void* outer = completing_for;
+  completing_for = this;
   std::vector<std::pair<Waiter, Status>> ready;
   {
     std::lock_guard lock(mu);
@@ -500,6 +579,7 @@ void Log::Impl::CompleteWaiters() {
       w.done(status);
     }
   }
+  completing_for = outer;
 }
 
 void Log::Impl::MarkDurableLocked(uint64_t n) {
@@ -539,7 +619,6 @@ void Log::Impl::MaybeCheckpoint() {
 // fdatasync calls also complete much sooner than back-to-back ones on common
 // virtual disks).
 void Log::Impl::FlushLoop() {
-  std::vector<Pending> batch;
   std::unique_lock lock(mu);
   for (;;) {
     const bool can_write = !queue.empty() && !writing;
@@ -562,31 +641,15 @@ void Log::Impl::FlushLoop() {
         // After a failure nothing more is written: a later batch must not be
         // acknowledged past records that never reached the disk.
         queue.clear();
+        queued_bytes = 0;
         lock.unlock();
         CompleteWaiters();
         lock.lock();
         continue;
       }
-      batch.swap(queue);
-      const uint64_t first = next_index - batch.size();
-      writing = true;
-      lock.unlock();
-      Status s = WriteBatch(first, batch);
-      const uint64_t end = first + batch.size();
-      batch.clear();
-      lock.lock();
-      writing = false;
+      const bool complete = WriteQueue(lock);
       flush_cv.notify_all();  // The queue may be taken by another flusher now.
-      if (!s.ok()) {
-        if (error.ok()) error = s;
-        lock.unlock();
-        CompleteWaiters();
-        lock.lock();
-        continue;
-      }
-      written = end;
-      if (options.durability == Durability::kRelaxed) {
-        acked = std::max(acked, written);
+      if (complete) {
         lock.unlock();
         CompleteWaiters();
         lock.lock();
@@ -743,10 +806,11 @@ void Log::AppendAllAsync(const std::vector<Record>& records, AppendCallback done
   }
   Status refused;
   {
-    std::lock_guard lock(impl_->mu);
+    std::unique_lock lock(impl_->mu);
     StatusOr<uint64_t> first = impl_->EnqueueLocked(*items);
     if (first.ok()) {
       impl_->waiters.push_back(Impl::Waiter{*first, *first + records.size(), std::move(done)});
+      impl_->WriteOrHandOff(lock);
       return;
     }
     refused = first.status();
@@ -883,6 +947,9 @@ Status Log::Close() {
   }
   for (std::thread& t : m.flushers) t.join();
   m.flushers.clear();
+  // Groups an appender wrote and acknowledged (kRelaxed) while the flushers
+  // stopped may not have been called back yet.
+  m.CompleteWaiters();
   Status result;
   {
     std::lock_guard lock(m.mu);

@@ -3,16 +3,21 @@
 //
 // Append() may be called from many threads at once. Each caller encodes its
 // record, seals its personal-information fields and computes its leaf hash on
-// its own thread; the lock is held only to take an index and enqueue. The
-// log's flusher threads (LogOptions::flush_threads) take turns writing every
-// queued frame with one write and extending the stored Merkle hashes, and
-// call fdatasync, each flush covering everything written before it began,
-// then wake the callers whose records it covered. So:
+// its own thread; the lock is held only to take an index and enqueue. One
+// writer at a time writes every queued frame with one write and extends the
+// stored Merkle hashes (leaf hashes), in index order: the appender itself,
+// right after queuing, when nobody is writing (a combining write: it takes
+// whatever others queued too), else the log's flusher threads
+// (LogOptions::flush_threads), which take what was queued while another
+// writer was busy, and do the writes that roll a segment or reserve space.
+// The flushers call fdatasync, each flush covering everything written before
+// it began, then acknowledge the groups it covered. So:
 //   - Durability::kSync (default): Append returns after the record, and every
 //     record before it, is on disk (fdatasync) and in the tree.
 //   - Durability::kRelaxed: Append returns once the batch is written to the
 //     page cache, before fdatasync; a power failure (not a process crash) may
-//     lose the last acknowledged records. Tree and checkpoints follow shortly.
+//     lose the last acknowledged records. size(), tree and checkpoints follow
+//     at the next flush, which starts at once (group commit).
 // AppendAllAsync() is the same without the wait: it returns once the records
 // are queued and calls back when Append would have returned, so a server
 // thread can go on serving while the batch commits (every caller queued
@@ -36,7 +41,8 @@
 //   if (!log.ok()) return log.status();
 //   StatusOr<uint64_t> index = (*log)->Append(record);   // durable on return
 //   (*log)->AppendAllAsync({record}, [](StatusOr<uint64_t> first) {
-//     // durable now (or failed); runs on one of the log's threads
+//     // durable now (or failed); runs on one of the log's threads, or
+//     // (kRelaxed, or a failed write) possibly on this one before return
 //   });
 //   ...
 //   Status s = (*log)->Close();                          // writes a checkpoint
@@ -134,13 +140,18 @@ class Log {
   // follow consecutively), or with the error that kept it from being durable.
   using AppendCallback = std::function<void(StatusOr<uint64_t> first_index)>;
   // Encodes and queues `records` (at least one) as one group on the calling
-  // thread and returns without waiting; `done` is called exactly once: on the
-  // calling thread before return when the records are refused (same errors as
-  // AppendAll) or the log is closed or failed, otherwise on one of the log's
-  // threads once the group is durable or its write failed. Callbacks run in
-  // index order, one at a time, and must not block (they delay every later append) nor call
-  // back into this log's Close(). Close() returns only after every accepted
-  // group's callback has run.
+  // thread (and writes the queue there if no other writer is busy, see top)
+  // and returns without waiting for fdatasync; `done` is called exactly once:
+  // on the calling thread before return when the records are refused (same
+  // errors as AppendAll) or the log is closed or failed; otherwise once the
+  // group is durable (under the log's Durability) or its write failed, on one
+  // of the log's threads or on the calling thread before return — always so
+  // under kRelaxed when this call wrote the group; also callbacks of other
+  // groups this write acknowledged or failed may run there. Callbacks run in
+  // index order, one at a time, and must not block (they delay every later
+  // append), nor append synchronously to this log or call its Close() (an
+  // asynchronous append from a callback is only queued). Close() returns
+  // only after every accepted group's callback has run.
   void AppendAllAsync(const std::vector<Record>& records, AppendCallback done);
 
   // Signs and stores a checkpoint of every durable record; returns the note.

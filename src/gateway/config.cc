@@ -92,6 +92,7 @@ void ParseStorage(ConfigFields& root, GatewayConfig* c) {
   {
     ConfigFields f(root.Child("audit"), "audit", root.source());
     c->audit_dir = f.String("dir", c->data_dir + "/audit");
+    c->audit_durability = f.Enum("durability", c->audit_durability, {"sync", "written"});
     root.Fail(f.Finish());
   }
   {

@@ -73,9 +73,13 @@ struct GatewayConfig {
   std::string store_path;                // SQLite file; default <data_dir>/hegui.db
   std::string store_postgres;            // libpq connection string
   std::string audit_dir;                 // default <data_dir>/audit
-  std::string admin_token;               // Resolved from admin.token_env; empty: admin API off.
-  std::string demo_key_file;             // default <data_dir>/demo-api-key
-  std::string lexicon_path;              // scan.lexicon; empty: the shipped default lexicon
+  // audit.durability: when a call's record counts as kept, so that its answer
+  // may go out. "sync": after fdatasync (audit::Durability::kSync);
+  // "written": once written to the operating system (kRelaxed).
+  std::string audit_durability = "sync";
+  std::string admin_token;    // Resolved from admin.token_env; empty: admin API off.
+  std::string demo_key_file;  // default <data_dir>/demo-api-key
+  std::string lexicon_path;   // scan.lexicon; empty: the shipped default lexicon
 
   std::vector<UpstreamConfig> upstreams;
   // With no upstream configured, start the mock upstream in-process and route

@@ -262,6 +262,7 @@ Status Gateway::Reload(std::shared_ptr<const GatewayConfig> config) {
       config->limits.write_timeout != old.limits.write_timeout ||
       config->store_backend != old.store_backend || config->store_path != old.store_path ||
       config->store_postgres != old.store_postgres || config->audit_dir != old.audit_dir ||
+      config->audit_durability != old.audit_durability ||
       (config->upstreams.empty() && !impl_->mock && config->mock_when_no_upstream)) {
     impl_->metrics.config_reloads.Inc({"refused"});
     return FailedPreconditionError(

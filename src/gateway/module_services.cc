@@ -122,6 +122,8 @@ StatusOr<std::unique_ptr<ModuleServices>> ModuleServices::Open(const GatewayConf
   audit::LogOptions options;
   options.create_if_missing = true;
   options.origin = "hegui.local/gateway";
+  options.durability =
+      config.audit_durability == "written" ? audit::Durability::kRelaxed : audit::Durability::kSync;
   std::filesystem::create_directories(std::filesystem::path(config.audit_dir).parent_path(), ec);
   auto log = audit::Log::Open(config.audit_dir, options);
   if (!log.ok()) return log.status().WithContext("evidence log '" + config.audit_dir + "'");

@@ -13,6 +13,7 @@
 
 #include "audit/log.h"
 #include "audit/log_dir.h"
+#include "fill_disk.h"
 #include "test_dir.h"
 #include "test_records.h"
 
@@ -152,27 +153,6 @@ TEST(LogAsync, CloseRunsEveryAcceptedCallbackAndLaterAppendsFail) {
   log->AppendAllAsync({ModelCall(100)}, [&](StatusOr<uint64_t> first) { got = first.status(); });
   ASSERT_TRUE(got.has_value());
   EXPECT_EQ(got->code(), StatusCode::kFailedPrecondition);
-}
-
-// Replaces the log's open segment descriptor with /dev/full, so that its next
-// write fails with ENOSPC as on a full disk.
-bool FillDiskUnder(const std::string& dir) {
-  auto segs = ListSegments(dir);
-  if (!segs.ok() || segs->empty()) return false;
-  std::error_code ec;
-  auto target = std::filesystem::canonical(segs->back().path, ec);
-  if (ec) return false;
-  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
-    auto link = std::filesystem::read_symlink(entry.path(), ec);
-    if (ec || link != target) continue;
-    int fd = std::stoi(entry.path().filename().string());
-    int full = open("/dev/full", O_WRONLY | O_CLOEXEC);
-    if (full < 0) return false;
-    bool replaced = dup2(full, fd) == fd;
-    close(full);
-    if (replaced && (fcntl(fd, F_GETFL) & O_WRONLY)) return true;
-  }
-  return false;
 }
 
 TEST(LogAsync, WriteFailureReachesEveryWaitingGroupAndLaterAppendsFailClosed) {

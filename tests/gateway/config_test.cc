@@ -24,6 +24,19 @@ TEST(GatewayConfigTest, EmptyFileGivesTheFullDefaultPipeline) {
   EXPECT_EQ((*c)->store_path, "hegui-data/hegui.db");
 }
 
+TEST(GatewayConfigTest, AuditDurabilityIsSyncUnlessWritten) {
+  auto c = ParseGatewayConfig("", "gw.yaml");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ((*c)->audit_durability, "sync");
+  c = ParseGatewayConfig("audit:\n  durability: written\n", "gw.yaml");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ((*c)->audit_durability, "written");
+  std::string e = ErrorOf("audit:\n  durability: relaxed\n");
+  EXPECT_NE(e.find("gw.yaml:2:"), std::string::npos) << e;
+  EXPECT_NE(e.find("audit.durability"), std::string::npos) << e;
+  EXPECT_NE(e.find("'relaxed' is not one of: sync, written"), std::string::npos) << e;
+}
+
 TEST(GatewayConfigTest, ShippedExampleIsValid) {
   auto c = LoadGatewayConfig(std::string(HEGUI_SOURCE_DIR) + "/examples/gateway/gateway.yaml");
   ASSERT_TRUE(c.ok()) << c.status().ToString();

@@ -5,11 +5,14 @@
 // the log back with audit::LogReader.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "audit/log_reader.h"
+#include "audit/log_verifier.h"
 #include "audit/record_codec.h"
 #include "gateway/gateway.h"
 #include "gateway/mock_upstream.h"
@@ -330,6 +333,41 @@ std::string StreamedText(const std::string& body) {
     pos = end;
   }
   return text;
+}
+
+// audit.durability: written. The log acknowledges a record once written (its
+// callback runs on the server thread that appended, inside the completion the
+// call's coroutine awaits); every call is answered, its record is in the log,
+// and the log verifies once closed.
+TEST_F(ModuleGatewayTest, WrittenDurabilityAnswersEveryCallAndKeepsItsRecord) {
+  Start("audit:\n  durability: written\n");
+  std::string key = VerifiedKey();
+  int answered = 0;
+  for (int i = 0; i < 6; ++i) {
+    HttpResult r = Chat(key, "第" + std::to_string(i) + "个问题", i % 3 == 2);
+    EXPECT_EQ(r.status, 200) << r.body;
+    answered += r.status == 200;
+  }
+  std::vector<std::thread> threads;
+  std::atomic<int> concurrent{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 5; ++i) {
+        concurrent += Chat(key, "thread " + std::to_string(t), i % 2 == 1).status == 200;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(concurrent.load(), 20);
+  answered += concurrent.load();
+  EXPECT_EQ(Records("model_call").size(), static_cast<size_t>(answered));
+  gateway_.reset();
+  admin_.reset();
+  services_.reset();  // Closes the log.
+  auto report = audit::VerifyLog((dir_ / "audit").string(), {});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_TRUE(report->ok) << report->problem;
+  EXPECT_EQ(report->kinds["model_call"], static_cast<uint64_t>(answered));
 }
 
 TEST_F(ModuleGatewayTest, FullWidthMobileNumberReachesTheUpstreamMasked) {

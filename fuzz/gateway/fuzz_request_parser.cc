@@ -44,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (sent.is_discarded() || nlohmann::json::parse(call.body, nullptr, false) != sent) {
     std::abort();
   }
-  for (PromptText& prompt : call.prompts) {
+  for (BodyText& prompt : call.prompts) {
     prompt.text = "[masked]" + prompt.text;
     prompt.rewritten = true;
     call.request_rewritten = true;

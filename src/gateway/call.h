@@ -1,5 +1,5 @@
 // Call: everything the pipeline knows about one model call, from the request
-// to the final outcome. Gateway-internal (it carries nlohmann::json).
+// to the final outcome. Gateway-internal.
 //
 // The pipeline manager creates one Call per request; the stages of that
 // request read and annotate it in order (authenticate fills `principal`,
@@ -12,7 +12,6 @@
 
 #include <chrono>
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,13 +25,31 @@ struct UpstreamConfig;
 enum class Endpoint { kChatCompletions, kCompletions, kEmbeddings };
 std::string_view EndpointName(Endpoint endpoint);
 
-// One prompt string of the request (a message's content or text part, a
-// completion prompt, an embedding input), in body order.
-struct PromptText {
-  size_t begin = 0;  // Its string literal in Call::body: [begin, end),
+// One string of a JSON body that a stage reads (a prompt of the request, a
+// text of the answer), in body order.
+struct BodyText {
+  size_t begin = 0;  // Its string literal in the body: [begin, end),
   size_t end = 0;    // quotes included.
-  std::string text;  // Decoded; input_scan may replace it (masking).
+  std::string text;  // Decoded; a scan stage may replace it (masking).
   bool rewritten = false;
+};
+
+// A whole (non-streamed) answer as the gateway holds it (answer_parser.h).
+struct Answer {
+  // The upstream's bytes, or (for unusual but valid JSON) nlohmann::json's
+  // serialisation of them; sent as they are unless a stage rewrote a text.
+  std::string body;
+  bool has_choices = false;  // "choices" is an array: there are texts to scan.
+  // Each choice's text, message content and refusal, function-call and
+  // tool-call arguments, in that order per choice.
+  std::vector<BodyText> texts;
+  size_t close = 0;  // The top-level object's closing brace in `body`.
+  // The value of a top-level "hegui" member, if the upstream sent one.
+  size_t hegui_begin = std::string::npos, hegui_end = std::string::npos;
+  // Set by output_scan when the answer goes out flagged for review: the
+  // client then reads "hegui":{"review_id":...,"flagged":true}.
+  std::string review_id;
+  std::optional<int> prompt_tokens, completion_tokens;  // From "usage".
 };
 
 // Who is calling, as established by authenticate (and identity).
@@ -64,7 +81,7 @@ struct Call {
   // bytes, or (for unusual but valid JSON) nlohmann::json's serialisation of
   // them (request_parser.h).
   std::string body;
-  std::vector<PromptText> prompts;  // Every string the gateway scans, in order.
+  std::vector<BodyText> prompts;  // Every string the gateway scans, in order.
   // Set by a stage that changed a prompt (or `response`): only then is the
   // body spliced (ForwardedRequestBody) or the response serialised again.
   bool request_rewritten = false;
@@ -84,7 +101,7 @@ struct Call {
 
   // Response.
   int upstream_status = 0;
-  nlohmann::json response;  // Non-streaming response body (output_scan may rewrite).
+  Answer answer;  // Non-streamed answer (output_scan may rewrite its texts).
   bool response_rewritten = false;
   std::string delivered_text;  // What reached the client (streams), for token counts.
   std::string withheld_text;   // Output the client never got (cut or blocked).

@@ -35,6 +35,11 @@ class JsonReader {
   explicit JsonReader(std::string_view text) : s_(text) {}
 
   size_t pos() const { return i_; }
+  // The next character after white space (0 at the end), not consumed.
+  char PeekChar() {
+    SkipSpace();
+    return i_ < s_.size() ? s_[i_] : '\0';
+  }
   bool AtEnd() {
     SkipSpace();
     return i_ == s_.size();

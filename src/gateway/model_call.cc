@@ -1,9 +1,11 @@
 #include "gateway/model_call.h"
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "core/json_string.h"
+#include "gateway/answer_parser.h"
 #include "gateway/json_depth.h"
 #include "gateway/request_parser.h"
 #include "gateway/sse.h"
@@ -303,14 +305,21 @@ class StreamRelay {
       calls.push_back(std::move(c));
     }
     tool_calls_.clear();
-    json streamed_response = std::move(call_.response);
-    call_.response = {
+    json whole = {
         {"choices",
          json::array({{{"index", 0},
                        {"message", {{"role", "assistant"}, {"tool_calls", std::move(calls)}}}}})}};
-    StageVerdict verdict = chain_.OnResponse(call_);
-    json scanned = std::move(call_.response);
-    call_.response = std::move(streamed_response);
+    Answer streamed_answer = std::move(call_.answer);
+    Status read =
+        ParseAnswer(whole.dump(-1, ' ', false, json::error_handler_t::replace), &call_.answer);
+    StageVerdict verdict = read.ok() ? chain_.OnResponse(call_) : StageVerdict::kLocalReply;
+    json scanned =
+        read.ok() ? json::parse(ForwardedAnswerBody(call_.answer), nullptr, false) : json();
+    call_.answer = std::move(streamed_answer);
+    if (!read.ok() || scanned.is_discarded()) {  // Not expected: our own JSON.
+      Malformed("the tool calls could not be read for scanning");
+      co_return false;
+    }
     if (verdict == StageVerdict::kLocalReply) {
       ended_ = true;
       co_return false;
@@ -498,10 +507,8 @@ net::awaitable<void> DrainUpstream(std::shared_ptr<const Runtime> runtime,
 }
 
 // Sends call.reply (or the answer) once the stages' OnComplete succeeded.
-// `answer` holds the upstream's bytes, sent as they are unless a stage
-// rewrote call.response.
-net::awaitable<void> Finish(Call& call, StageChain& chain, Responder& out,
-                            std::string answer = {}) {
+// The answer's bytes go as they are unless a stage rewrote a text of it.
+net::awaitable<void> Finish(Call& call, StageChain& chain, Responder& out) {
   (void)co_await chain.OnComplete(call);  // A failure replaces call.reply: fail closed.
   std::vector<std::pair<std::string, std::string>> headers = {{"x-request-id", call.request_id}};
   if (call.reply) {
@@ -510,9 +517,8 @@ net::awaitable<void> Finish(Call& call, StageChain& chain, Responder& out,
     (void)co_await out.Send(call.reply->http_status, "application/json", std::move(body), headers);
     co_return;
   }
-  std::string body = call.response_rewritten || answer.empty()
-                         ? call.response.dump(-1, ' ', false, json::error_handler_t::replace)
-                         : std::move(answer);
+  std::string body =
+      call.response_rewritten ? ForwardedAnswerBody(call.answer) : std::move(call.answer.body);
   (void)co_await out.Send(200, "application/json", std::move(body), headers);
 }
 
@@ -580,23 +586,20 @@ net::awaitable<void> ServeModelCall(std::shared_ptr<const Runtime> runtime, Endp
     } else if (call.upstream_status != 200) {
       UpstreamRefused(call, call.upstream_status, *answer);
     } else {
-      bool within = JsonDepthWithin(*answer);
-      if (within) call.response = json::parse(*answer, nullptr, false);
-      if (call.response.is_discarded() || !call.response.is_object()) {
+      Status read = ParseAnswer(std::move(*answer), &call.answer);
+      if (!read.ok()) {
         call.outcome = "upstream_error";
         call.upstream_error_kind = "malformed";
-        call.failure = within ? "upstream answer is not a JSON object"
-                              : "upstream answer nests deeper than " +
-                                    std::to_string(kMaxJsonDepth) + " levels";
+        call.failure = read.message();
         call.reply = UpstreamError(502, "upstream_invalid_response",
                                    "The model server's answer is not valid JSON");
       } else {
-        ReadUsage(call, call.response);
+        if (call.answer.prompt_tokens) call.prompt_tokens = *call.answer.prompt_tokens;
+        if (call.answer.completion_tokens) call.completion_tokens = *call.answer.completion_tokens;
         (void)chain.OnResponse(call);
       }
     }
-    std::string raw = answer.ok() ? std::move(*answer) : std::string();
-    co_await Finish(call, chain, out, std::move(raw));
+    co_await Finish(call, chain, out);
     co_return;
   }
 

@@ -19,13 +19,13 @@ namespace {
 struct ReadRequest {
   std::string model;
   bool stream = false;
-  std::vector<PromptText> prompts;
+  std::vector<BodyText> prompts;
 };
 
 // A string value, recorded as a prompt with its literal's place.
-bool ReadPrompt(JsonReader& r, std::vector<PromptText>* prompts) {
+bool ReadPrompt(JsonReader& r, std::vector<BodyText>* prompts) {
   if (!r.Peek('"')) return false;
-  PromptText prompt;
+  BodyText prompt;
   prompt.begin = r.pos();
   if (!r.String(&prompt.text)) return false;
   prompt.end = r.pos();
@@ -35,7 +35,7 @@ bool ReadPrompt(JsonReader& r, std::vector<PromptText>* prompts) {
 
 // A string or a non-empty array of strings (completion prompts, embedding
 // inputs).
-bool ReadStrings(JsonReader& r, std::vector<PromptText>* prompts) {
+bool ReadStrings(JsonReader& r, std::vector<BodyText>* prompts) {
   if (r.Peek('"')) return ReadPrompt(r, prompts);
   if (!r.Consume('[') || r.Consume(']')) return false;
   do {
@@ -45,7 +45,7 @@ bool ReadStrings(JsonReader& r, std::vector<PromptText>* prompts) {
 }
 
 // {"type":"text","text":"..."} plus any other members; at depth 4.
-bool ReadTextPart(JsonReader& r, std::string* scratch, std::vector<PromptText>* prompts) {
+bool ReadTextPart(JsonReader& r, std::string* scratch, std::vector<BodyText>* prompts) {
   if (!r.Consume('{') || r.Consume('}')) return false;
   bool seen_type = false, seen_text = false;
   do {
@@ -67,7 +67,7 @@ bool ReadTextPart(JsonReader& r, std::string* scratch, std::vector<PromptText>* 
 
 // {"role":"...", "content": null | "..." | [parts]} plus any other members;
 // at depth 2.
-bool ReadMessage(JsonReader& r, std::string* scratch, std::vector<PromptText>* prompts) {
+bool ReadMessage(JsonReader& r, std::string* scratch, std::vector<BodyText>* prompts) {
   if (!r.Consume('{') || r.Consume('}')) return false;
   bool seen_role = false, seen_content = false;
   do {
@@ -98,7 +98,7 @@ bool ReadMessage(JsonReader& r, std::string* scratch, std::vector<PromptText>* p
   return r.Consume('}') && seen_role;
 }
 
-bool ReadMessages(JsonReader& r, std::string* scratch, std::vector<PromptText>* prompts) {
+bool ReadMessages(JsonReader& r, std::string* scratch, std::vector<BodyText>* prompts) {
   if (!r.Consume('[') || r.Consume(']')) return false;
   do {
     if (!ReadMessage(r, scratch, prompts)) return false;
@@ -284,7 +284,7 @@ std::string ForwardedRequestBody(const Call& call) {
   std::string out;
   out.reserve(call.body.size() + 64);
   size_t copied = 0;
-  for (const PromptText& prompt : call.prompts) {
+  for (const BodyText& prompt : call.prompts) {
     if (!prompt.rewritten) continue;
     out.append(call.body, copied, prompt.begin - copied);
     AppendJsonString(&out, prompt.text);

@@ -1,3 +1,4 @@
+#include "gateway/answer_parser.h"
 #include "tests/gateway/stage_test_util.h"
 
 namespace hegui::gateway::testing {
@@ -26,6 +27,15 @@ class OutputScanTest : public ::testing::Test {
     *last = stage_->OnStreamEnd(call_, rest);
     if (*last != StageVerdict::kLocalReply) delivered += rest;
     return delivered;
+  }
+  // The answer as the upstream would send it.
+  void SetAnswer(const nlohmann::json& answer) {
+    ASSERT_TRUE(ParseAnswer(answer.dump(), &call_.answer).ok());
+  }
+  // The answer as it goes to the client.
+  nlohmann::json Sent() {
+    return nlohmann::json::parse(call_.response_rewritten ? ForwardedAnswerBody(call_.answer)
+                                                          : call_.answer.body);
   }
   FakeServices services_;
   std::unique_ptr<StageFactory> factory_;
@@ -70,18 +80,18 @@ TEST_F(OutputScanTest, PersonalInformationInAStreamIsMasked) {
 }
 
 TEST_F(OutputScanTest, WholeAnswerWithProhibitedTermIsWithheld) {
-  call_.response = {
-      {"choices",
-       {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", "x forbiddenword y"}}}}}}};
+  SetAnswer(
+      {{"choices",
+        {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", "x forbiddenword y"}}}}}}});
   EXPECT_EQ(stage_->OnResponse(call_), StageVerdict::kLocalReply);
   EXPECT_EQ(call_.reply->code, "content_policy_violation");
   EXPECT_EQ(call_.withheld_text, "x forbiddenword y");
 }
 
 TEST_F(OutputScanTest, WholeAnswerPersonalInformationIsMasked) {
-  call_.response = {{"choices", {{{"index", 0}, {"text", "id 13900001111."}}}}};
+  SetAnswer({{"choices", {{{"index", 0}, {"text", "id 13900001111."}}}}});
   EXPECT_EQ(stage_->OnResponse(call_), StageVerdict::kContinue);
-  EXPECT_EQ(call_.response["choices"][0]["text"], "id [mobile].");
+  EXPECT_EQ(Sent()["choices"][0]["text"], "id [mobile].");
 }
 
 nlohmann::json ToolCallAnswer(const std::string& arguments) {
@@ -94,36 +104,36 @@ nlohmann::json ToolCallAnswer(const std::string& arguments) {
 }
 
 TEST_F(OutputScanTest, ToolCallArgumentsWithProhibitedTermAreWithheld) {
-  call_.response = ToolCallAnswer(R"({"text":"say forbiddenword"})");
+  SetAnswer(ToolCallAnswer(R"({"text":"say forbiddenword"})"));
   EXPECT_EQ(stage_->OnResponse(call_), StageVerdict::kLocalReply);
   EXPECT_EQ(call_.reply->code, "content_policy_violation");
   EXPECT_NE(call_.withheld_text.find("forbiddenword"), std::string::npos);
 }
 
 TEST_F(OutputScanTest, ToolCallArgumentsPersonalInformationIsMasked) {
-  call_.response = ToolCallAnswer(R"({"to":"13900001111","text":"hi"})");
+  SetAnswer(ToolCallAnswer(R"({"to":"13900001111","text":"hi"})"));
   EXPECT_EQ(stage_->OnResponse(call_), StageVerdict::kContinue);
-  EXPECT_EQ(call_.response["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"],
+  EXPECT_EQ(Sent()["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"],
             R"({"to":"[mobile]","text":"hi"})");
   ASSERT_EQ(call_.findings.size(), 1u);
   EXPECT_EQ(call_.findings[0].type, "mobile");
 }
 
 TEST_F(OutputScanTest, LegacyFunctionCallArgumentsAreScanned) {
-  call_.response = {
-      {"choices",
-       {{{"index", 0},
-         {"message",
-          {{"role", "assistant"},
-           {"function_call", {{"name", "f"}, {"arguments", R"({"q":"forbiddenword"})"}}}}}}}}};
+  SetAnswer(
+      {{"choices",
+        {{{"index", 0},
+          {"message",
+           {{"role", "assistant"},
+            {"function_call", {{"name", "f"}, {"arguments", R"({"q":"forbiddenword"})"}}}}}}}}});
   EXPECT_EQ(stage_->OnResponse(call_), StageVerdict::kLocalReply);
 }
 
 TEST_F(OutputScanTest, DeliverFlaggedReviewMarksTheAnswer) {
   Build("{categories: {borderline: review}, review_mode: deliver_flagged}");
-  call_.response = {{"choices", {{{"index", 0}, {"text", "reviewme"}}}}};
+  SetAnswer({{"choices", {{{"index", 0}, {"text", "reviewme"}}}}});
   EXPECT_EQ(stage_->OnResponse(call_), StageVerdict::kContinue);
-  EXPECT_EQ(call_.response["hegui"]["flagged"], true);
+  EXPECT_EQ(Sent()["hegui"]["flagged"], true);
   EXPECT_EQ(services_.reviews.size(), 1u);
 }
 

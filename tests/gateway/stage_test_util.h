@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <nlohmann/json.hpp>
+
 #include "gateway/config.h"
 #include "gateway/metrics.h"
 #include "gateway/request_parser.h"

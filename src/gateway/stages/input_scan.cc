@@ -13,7 +13,7 @@ class InputScanStage : public Stage {
 
   StageVerdict OnRequest(Call& call) override {
     const ScanPolicy& policy = config_->policy;
-    std::vector<PromptText>& texts = call.prompts;
+    std::vector<BodyText>& texts = call.prompts;
     std::vector<std::vector<ScanHit>> hits(texts.size());
     ScanAction worst = ScanAction::kAllow;
     const ScanHit* worst_hit = nullptr;

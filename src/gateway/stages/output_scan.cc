@@ -6,37 +6,6 @@ namespace hegui::gateway {
 
 namespace {
 
-// Every string of a whole answer the client would read or act on: each
-// choice's message content (or completion text), and the arguments of its
-// tool calls and legacy function call (a model can put anything there).
-std::vector<nlohmann::json*> AnswerStrings(nlohmann::json& response) {
-  std::vector<nlohmann::json*> out;
-  auto add = [&out](nlohmann::json& parent, const char* field) {
-    if (parent.is_object() && parent.contains(field) && parent[field].is_string()) {
-      out.push_back(&parent[field]);
-    }
-  };
-  for (auto& choice : response["choices"]) {
-    if (!choice.is_object()) continue;
-    add(choice, "text");
-    if (!choice.contains("message") || !choice["message"].is_object()) continue;
-    nlohmann::json& message = choice["message"];
-    add(message, "content");
-    add(message, "refusal");
-    if (message.contains("function_call") && message["function_call"].is_object()) {
-      add(message["function_call"], "arguments");
-    }
-    if (message.contains("tool_calls") && message["tool_calls"].is_array()) {
-      for (auto& call : message["tool_calls"]) {
-        if (call.is_object() && call.contains("function") && call["function"].is_object()) {
-          add(call["function"], "arguments");
-        }
-      }
-    }
-  }
-  return out;
-}
-
 std::string Reason(const ScanHit& hit) {
   return "category '" + hit.type + "'" +
          (hit.article.empty() ? "" : " (CSL Art. " + hit.article + ")");
@@ -48,13 +17,16 @@ class OutputScanStage : public Stage {
       : policy_(config->policy), services_(services) {}
 
   StageVerdict OnResponse(Call& call) override {
-    nlohmann::json& r = call.response;
-    if (!r.is_object() || !r.contains("choices") || !r["choices"].is_array()) {
+    Answer& answer = call.answer;
+    if (!answer.has_choices) {
       return StageVerdict::kContinue;  // Embeddings and the like carry no text.
     }
+    // Every string the client would read or act on (answer_parser.h): each
+    // choice's message content (or completion text), and the arguments of
+    // its tool calls and legacy function call (a model can put anything there).
     size_t base = 0;
-    for (nlohmann::json* text : AnswerStrings(r)) {
-      const std::string& content = text->get_ref<const std::string&>();
+    for (BodyText& text : answer.texts) {
+      const std::string& content = text.text;
       StatusOr<std::vector<ScanHit>> hits = services_->scanner()->Scan(content);
       if (!hits.ok()) {
         call.withheld_text = content;
@@ -87,7 +59,7 @@ class OutputScanStage : public Stage {
           call.withheld_text = content;
           return StageVerdict::kLocalReply;
         }
-        r["hegui"] = {{"review_id", call.review_id}, {"flagged", true}};
+        answer.review_id = call.review_id;
         call.response_rewritten = true;
       }
       std::vector<ScanHit> to_mask;
@@ -95,7 +67,8 @@ class OutputScanStage : public Stage {
         if (policy_.ActionFor(h) == ScanAction::kMask) to_mask.push_back(h);
       }
       if (!to_mask.empty()) {
-        *text = MaskHits(content, std::move(to_mask));
+        text.text = MaskHits(content, std::move(to_mask));
+        text.rewritten = true;
         call.response_rewritten = true;
         if (call.output_verdict == "allow") call.output_verdict = "mask";
       }

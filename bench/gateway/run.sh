@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Gateway throughput and latency on loopback, three ways in one run:
+# Gateway throughput and latency on loopback, four ways in one run:
 #   direct  - wrk straight to `hegui mock-upstream`
 #   nginx   - through Debian's nginx as a plain reverse proxy (keep-alive upstream)
 #   hegui   - through `hegui serve` with the full pipeline: authenticate, identity,
 #             rate_limit, input_scan (100k-term generated lexicon + PI detection),
 #             route, output_scan, audit (durable group commit), metrics
+#   hegui-w - the same with `audit: {durability: written}` (answers once the
+#             record is written, fdatasync follows in the group commit)
 # each non-streaming and streaming, at a saturating and at a moderate load,
 # DURATION seconds per case (default 10).
 #   bash bench/gateway/run.sh [BUILD_DIR]
+# VIA=hegui (or a list: VIA=hegui,hegui-w) runs only those rows besides nginx.
 # Prints requests/s, p50 and p99 latency per case, the ratios to nginx, and
 # the server's CPU time per request (robust when other work shares the cores).
 set -euo pipefail
@@ -40,7 +43,10 @@ wait_http() {
   echo "no answer from $1"; exit 3
 }
 
-mock_port=$(port); nginx_port=$(port); hegui_port=$(port)
+# Whether the row `via` runs (nginx, the baseline, always does).
+wanted() { [ -z "${VIA:-}" ] || [ "$1" = nginx ] || [[ ",${VIA// /,}," == *",$1,"* ]]; }
+
+mock_port=$(port); nginx_port=$(port)
 "$hegui" mock-upstream --listen "127.0.0.1:$mock_port" --threads 1 --chunk-chars 8 >"$work/mock.log" 2>&1 &
 mock_pid=$!
 pids+=($mock_pid)
@@ -85,11 +91,18 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
         f.write(f"{term}\t{random.choice(cats)}\n")
 PY
 
-cat >"$work/gateway.yaml" <<CONF
-listen: 127.0.0.1:$hegui_port
+# Starts `hegui serve` as row `name` with the audit durability given, under $work/name.
+declare -A gw_port gw_pid
+start_gateway() {
+  local name=$1 durability=$2 p
+  p=$(port)
+  mkdir -p "$work/$name"
+  cat >"$work/$name/gateway.yaml" <<CONF
+listen: 127.0.0.1:$p
 threads: 2
-data_dir: $work/data
+data_dir: $work/$name/data
 scan: {lexicon: $work/lexicon.tsv}
+audit: {durability: $durability}
 upstreams:
   - {name: mock, url: 'http://127.0.0.1:$mock_port', region: cn, models: [mock-1]}
 pipeline:
@@ -102,21 +115,36 @@ pipeline:
   - audit
   - metrics
 CONF
-(cd "$work" && exec "$hegui" serve --config "$work/gateway.yaml" >"$work/serve.log" 2>&1) &
-hegui_pid=$!
-pids+=($hegui_pid)
-wait_http "http://127.0.0.1:$hegui_port/healthz"
-key=$(cat "$work/data/demo-api-key")
+  (cd "$work/$name" && exec "$hegui" serve --config "$work/$name/gateway.yaml" >"$work/$name/serve.log" 2>&1) &
+  gw_pid[$name]=$!
+  pids+=($!)
+  gw_port[$name]=$p
+  wait_http "http://127.0.0.1:$p/healthz"
+}
+gateways=()
+for g in hegui:sync hegui-w:written; do
+  wanted "${g%%:*}" || continue
+  start_gateway "${g%%:*}" "${g#*:}"
+  gateways+=("${g%%:*}")
+done
 
+# One wrk script per mode and row (each gateway has its own demo key; direct
+# and nginx send the first one, which the mock ignores).
 prompt='请帮我总结一下这段关于城市交通规划的说明，并给出三条改进建议。The plan covers bus lanes and cycling.'
 for mode in plain stream; do
   stream=false; [ "$mode" = stream ] && stream=true
-  cat >"$work/$mode.lua" <<LUA
+  for via in direct nginx "${gateways[@]}"; do
+    keyed=${gateways[0]:-}
+    case $via in direct | nginx) ;; *) keyed=$via ;; esac
+    key=""
+    [ -n "$keyed" ] && key=$(cat "$work/$keyed/data/demo-api-key")
+    cat >"$work/$mode-$via.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $key"
 wrk.body = '{"model":"mock-1","stream":$stream,"messages":[{"role":"user","content":"$prompt"}]}'
 LUA
+  done
 done
 
 # CPU time (user+system, in clock ticks) used so far by the given processes.
@@ -132,8 +160,8 @@ nginx_master=$(cat "$work/nginx/nginx.pid")
 declare -A procs=(
   [direct]="$mock_pid"
   [nginx]="$nginx_master $(pgrep -P "$nginx_master" | tr '\n' ' ')"
-  [hegui]="$hegui_pid"
 )
+for g in "${gateways[@]}"; do procs[$g]=${gw_pid[$g]}; done
 hz=$(getconf CLK_TCK)
 
 # One wrk run -> "rps p50_ms p99_ms cpu_us_per_request" (CPU of the server process(es)).
@@ -162,7 +190,7 @@ PY
 # Two loads: "saturated" (CONNECTIONS, default 16, over WRK_THREADS) measures
 # throughput; "moderate" (MODERATE_CONNECTIONS, default 2, one wrk thread)
 # keeps the servers well below saturation and is where added p99 is judged.
-# VIA=hegui (or direct) skips the other non-baseline rows; nginx always runs.
+# VIA (see the top) skips the other non-baseline rows; nginx always runs.
 echo "hegui gateway benchmark: wrk -d${duration}s on loopback, $(nproc) cores; saturated -t$threads -c$connections, moderate -t1 -c$moderate"
 echo "cpu us/req: CPU time (user+system) of the server process(es) per request: the mock for direct, nginx, hegui serve"
 printf '%-7s %-10s %-7s %9s %8s %8s %10s %13s %11s\n' mode load via 'req/s' 'p50 ms' 'p99 ms' 'rps/nginx' 'p99-nginx ms' 'cpu us/req'
@@ -170,15 +198,15 @@ for mode in plain stream; do
   for load in saturated moderate; do
     if [ "$load" = saturated ]; then conns=$connections; wthreads=$threads; else conns=$moderate; wthreads=1; fi
     declare -A rps p50 p99 cpu
-    vias=(direct nginx hegui)
+    vias=(direct nginx "${gateways[@]}")
     for via in "${vias[@]}"; do
-      if [ -n "${VIA:-}" ] && [ "$via" != nginx ] && [ "$via" != "$VIA" ]; then continue; fi
+      wanted "$via" || continue
       case $via in
         direct) url="http://127.0.0.1:$mock_port" ;;
         nginx) url="http://127.0.0.1:$nginx_port" ;;
-        hegui) url="http://127.0.0.1:$hegui_port" ;;
+        *) url="http://127.0.0.1:${gw_port[$via]}" ;;
       esac
-      read -r r a b c < <(run_case "$url" "$work/$mode.lua" "$conns" "$wthreads" "$via")
+      read -r r a b c < <(run_case "$url" "$work/$mode-$via.lua" "$conns" "$wthreads" "$via")
       rps[$via]=$r; p50[$via]=$a; p99[$via]=$b; cpu[$via]=$c
     done
     for via in "${vias[@]}"; do
@@ -191,5 +219,7 @@ for mode in plain stream; do
     unset rps p50 p99 cpu
   done
 done
-records=$("$hegui" audit export "$work/data/audit" --kind model_call 2>/dev/null | wc -l || true)
-echo "evidence log: $records model_call records written durably by hegui during the run"
+for g in "${gateways[@]}"; do
+  records=$("$hegui" audit export "$work/$g/data/audit" --kind model_call 2>/dev/null | wc -l || true)
+  echo "evidence log of $g: $records model_call records written during the run"
+done

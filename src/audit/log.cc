@@ -612,12 +612,17 @@ void Log::Impl::MaybeCheckpoint() {
   }
 }
 
-// Each flusher takes the queue when no other is writing, writes it (frames,
-// then leaf hashes) and flushes; flushes overlap: one starts as soon as
-// records were written since the last one started, so a record waits for the
-// next flush to begin, not for the running one to end (several concurrent
-// fdatasync calls also complete much sooner than back-to-back ones on common
-// virtual disks).
+// Each flusher takes the queue when no other is writing (an appender writes
+// it itself when it can, WriteOrHandOff), writes it (frames, then leaf
+// hashes) and flushes; flushes overlap: one starts as soon as records were
+// written since the last one started, so a record waits for the next flush to
+// begin, not for the running one to end (several concurrent fdatasync calls
+// also complete much sooner than back-to-back ones on common virtual disks).
+// Wakes: an appender that wrote wakes one flusher (to flush, and to write
+// what queued meanwhile); an appender that queues while another writes wakes
+// nobody (the writer does when done); a flusher wakes the others only when
+// they have something to do: a queue to write after its write, a roll waiting
+// for no flush in flight, a failure, or Close() waiting for them to end.
 void Log::Impl::FlushLoop() {
   std::unique_lock lock(mu);
   for (;;) {
@@ -648,7 +653,10 @@ void Log::Impl::FlushLoop() {
         continue;
       }
       const bool complete = WriteQueue(lock);
-      flush_cv.notify_all();  // The queue may be taken by another flusher now.
+      // What queued meanwhile may be taken by another flusher now (this one
+      // goes on to flush); after a failure every flusher drops the queue;
+      // while stopping, another may wait for no writer before it ends.
+      if (!queue.empty() || !error.ok() || stopping) flush_cv.notify_all();
       if (complete) {
         lock.unlock();
         CompleteWaiters();
@@ -674,7 +682,9 @@ void Log::Impl::FlushLoop() {
     } else if (!ok && error.ok()) {
       error = failure;
     }
-    flush_cv.notify_all();  // A writer may wait for no flush in flight.
+    // A roll waits for no flush in flight; after a failure every flusher drops
+    // the queue. Otherwise a finished flush gives no other flusher work.
+    if ((rolling && flushes_in_flight == 0) || !error.ok()) flush_cv.notify_all();
     lock.unlock();
     if (options.durability == Durability::kSync || !ok) CompleteWaiters();
     MaybeCheckpoint();

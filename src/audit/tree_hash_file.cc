@@ -13,27 +13,26 @@
 namespace hegui::audit {
 namespace {
 
-// Reads hashes below `base` from the file and the rest from `pending`.
-class OverlayReader : public HashReader {
+// Serves the hashes StoredHashesForLeaf asks for (the frontier's) from the
+// cache, anything else from the file.
+class FrontierReader : public HashReader {
  public:
-  OverlayReader(const HashReader& file, int64_t base, const std::vector<Hash>& pending)
-      : file_(file), base_(base), pending_(pending) {}
+  FrontierReader(const HashReader& file, const std::vector<std::pair<int64_t, Hash>>& frontier)
+      : file_(file), frontier_(frontier) {}
   StatusOr<std::vector<Hash>> ReadHashes(const std::vector<int64_t>& indexes) const override {
     std::vector<Hash> out(indexes.size());
-    std::vector<int64_t> from_file;
-    for (int64_t i : indexes) {
-      if (i < base_) from_file.push_back(i);
-    }
-    HEGUI_ASSIGN_OR_RETURN(std::vector<Hash> f, file_.ReadHashes(from_file));
-    size_t fi = 0;
     for (size_t k = 0; k < indexes.size(); ++k) {
-      int64_t i = indexes[k];
-      if (i < base_) {
-        out[k] = f[fi++];
-      } else if (i - base_ < static_cast<int64_t>(pending_.size())) {
-        out[k] = pending_[i - base_];
-      } else {
-        return InternalError("tree hashes: read past the end of a pending append");
+      bool found = false;
+      for (const auto& [index, hash] : frontier_) {
+        if (index == indexes[k]) {
+          out[k] = hash;
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        HEGUI_ASSIGN_OR_RETURN(std::vector<Hash> f, file_.ReadHashes({indexes[k]}));
+        out[k] = f[0];
       }
     }
     return out;
@@ -41,8 +40,7 @@ class OverlayReader : public HashReader {
 
  private:
   const HashReader& file_;
-  int64_t base_;
-  const std::vector<Hash>& pending_;
+  const std::vector<std::pair<int64_t, Hash>>& frontier_;
 };
 
 }  // namespace
@@ -86,28 +84,59 @@ StatusOr<std::unique_ptr<TreeHashFile>> TreeHashFile::Open(const std::string& pa
 
 TreeHashFile::~TreeHashFile() { close(fd_); }
 
+Status TreeHashFile::LoadFrontier(int64_t n) {
+  std::vector<int64_t> indexes;
+  for (int level = 0; level < 63; ++level) {
+    if ((n >> level) & 1) indexes.push_back(StoredHashIndex(level, (n >> level) - 1));
+  }
+  HEGUI_ASSIGN_OR_RETURN(std::vector<Hash> hashes, ReadHashes(indexes));
+  frontier_.assign(63, {-1, Hash()});
+  for (int level = 0, k = 0; level < 63; ++level) {
+    if ((n >> level) & 1) {
+      frontier_[level] = {indexes[k], hashes[k]};
+      ++k;
+    }
+  }
+  frontier_leaves_ = n;
+  return OkStatus();
+}
+
 Status TreeHashFile::AppendLeaves(const std::vector<Hash>& leaf_hashes) {
   const int64_t n0 = leaves();
   const int64_t base = StoredHashCount(n0);
-  std::vector<Hash> pending;
-  OverlayReader reader(*this, base, pending);
-  for (size_t i = 0; i < leaf_hashes.size(); ++i) {
-    HEGUI_ASSIGN_OR_RETURN(std::vector<Hash> add, StoredHashesForLeaf(n0 + static_cast<int64_t>(i),
-                                                                      leaf_hashes[i], reader));
-    pending.insert(pending.end(), add.begin(), add.end());
-  }
+  if (frontier_leaves_ != n0) HEGUI_RETURN_IF_ERROR(LoadFrontier(n0));
+  frontier_leaves_ = -1;  // Until this append is stored.
+  FrontierReader reader(*this, frontier_);
   std::string bytes;
-  bytes.reserve(pending.size() * 32);
-  for (const Hash& h : pending) bytes.append(h.view());
-  if (lseek(fd_, static_cast<off_t>(kTreeHashHeaderSize + 32 * base), SEEK_SET) < 0) {
-    return OsError(path_, "seek failed");
+  bytes.reserve(leaf_hashes.size() * 64);
+  for (size_t i = 0; i < leaf_hashes.size(); ++i) {
+    const int64_t n = n0 + static_cast<int64_t>(i);
+    HEGUI_ASSIGN_OR_RETURN(std::vector<Hash> add, StoredHashesForLeaf(n, leaf_hashes[i], reader));
+    for (const Hash& h : add) bytes.append(h.view());
+    // Leaf n completes the subtree of level m (= add.size() - 1) ending with
+    // it, the new frontier node of that level; those below it are merged.
+    const int m = static_cast<int>(add.size()) - 1;
+    frontier_[m] = {StoredHashIndex(m, ((n + 1) >> m) - 1), add.back()};
+    for (int level = 0; level < m; ++level) frontier_[level].first = -1;
   }
-  HEGUI_RETURN_IF_ERROR(WriteFully(fd_, bytes, path_));
-  leaves_.store(n0 + static_cast<int64_t>(leaf_hashes.size()), std::memory_order_release);
+  off_t at = static_cast<off_t>(kTreeHashHeaderSize + 32 * base);
+  for (size_t done = 0; done < bytes.size();) {
+    const ssize_t w = pwrite(fd_, bytes.data() + done, bytes.size() - done, at);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return OsError(path_, "write failed");
+    }
+    done += static_cast<size_t>(w);
+    at += w;
+  }
+  const int64_t n = n0 + static_cast<int64_t>(leaf_hashes.size());
+  leaves_.store(n, std::memory_order_release);
+  frontier_leaves_ = n;
   return OkStatus();
 }
 
 Status TreeHashFile::TruncateToLeaves(int64_t n) {
+  frontier_leaves_ = -1;
   if (ftruncate(fd_, static_cast<off_t>(kTreeHashHeaderSize + 32 * StoredHashCount(n))) != 0) {
     return OsError(path_, "truncate failed");
   }

@@ -9,15 +9,21 @@
 // cut off by Open(). Hashes can always be recomputed from the records, except
 // those of purged segments: Sync() is called before a purge.
 //
-// Thread-safety: one writer thread calls AppendLeaves/TruncateToLeaves/Sync;
-// any thread may call ReadHashes/leaves() at the same time, for hashes of the
-// first leaves() leaves (which are never rewritten).
+// AppendLeaves keeps the tree's frontier (the root of each complete subtree
+// the leaves decompose into, one per set bit of leaves()) in memory, so that
+// an append reads nothing from the file (after the first, which loads it).
+//
+// Thread-safety: one writer at a time (calls ordered by the caller's lock)
+// calls AppendLeaves/TruncateToLeaves/Sync; any thread may call
+// ReadHashes/leaves() at the same time, for hashes of the first leaves()
+// leaves (which are never rewritten).
 #ifndef HEGUI_AUDIT_TREE_HASH_FILE_H_
 #define HEGUI_AUDIT_TREE_HASH_FILE_H_
 
 #include <atomic>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "audit/merkle.h"
@@ -46,9 +52,16 @@ class TreeHashFile : public HashReader {
 
  private:
   TreeHashFile(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
+  // Reads the frontier of a tree of `n` leaves from the file.
+  Status LoadFrontier(int64_t n);
   const std::string path_;
   const int fd_;
   std::atomic<int64_t> leaves_{0};
+  // Writer-owned: frontier_[level] = (stored index, hash) of the frontier
+  // node of that level, index -1 if none; valid for frontier_leaves_ leaves
+  // (-1: to be loaded).
+  std::vector<std::pair<int64_t, Hash>> frontier_;
+  int64_t frontier_leaves_ = -1;
 };
 
 inline constexpr std::string_view kTreeHashMagic = "HEGUIHSH";

@@ -7,7 +7,7 @@
 #             route, output_scan, audit (durable group commit), metrics
 #   hegui-w - the same with `audit: {durability: written}` (answers once the
 #             record is written, fdatasync follows in the group commit)
-# each non-streaming and streaming, at a saturating and at a moderate load,
+# each non-streaming and streaming, at three loads (saturated, busy, moderate: below),
 # DURATION seconds per case (default 10).
 #   bash bench/gateway/run.sh [BUILD_DIR]
 # VIA=hegui (or a list: VIA=hegui,hegui-w) runs only those rows besides nginx.
@@ -19,133 +19,36 @@ build=${1:-build}
 hegui="$PWD/$build/hegui"
 duration=${DURATION:-10}
 connections=${CONNECTIONS:-16}
-moderate=${MODERATE_CONNECTIONS:-2}
+busy=${BUSY_CONNECTIONS:-2}
+moderate=${MODERATE_CONNECTIONS:-8}
+pause_ms=${MODERATE_PAUSE_MS:-4}
 threads=${WRK_THREADS:-2}
 [ -x "$hegui" ] || { echo "build hegui first ($hegui)"; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is not installed (scripts/setup.sh)"; exit 2; }
-nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
-
-work=$(mktemp -d /tmp/hegui-bench.XXXXXX)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_http() {
-  for _ in $(seq 1 300); do
-    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "no answer from $1"; exit 3
-}
+. bench/gateway/bench_env.sh
 
 # Whether the row `via` runs (nginx, the baseline, always does).
 wanted() { [ -z "${VIA:-}" ] || [ "$1" = nginx ] || [[ ",${VIA// /,}," == *",$1,"* ]]; }
 
-mock_port=$(port); nginx_port=$(port)
-"$hegui" mock-upstream --listen "127.0.0.1:$mock_port" --threads 1 --chunk-chars 8 >"$work/mock.log" 2>&1 &
-mock_pid=$!
-pids+=($mock_pid)
-wait_http "http://127.0.0.1:$mock_port/healthz"
-
-mkdir -p "$work/nginx/logs"
-cat >"$work/nginx/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  upstream mock { server 127.0.0.1:$mock_port; keepalive 64; }
-  server {
-    listen 127.0.0.1:$nginx_port;
-    location / {
-      proxy_pass http://mock;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_buffering off;
-    }
-  }
-}
-CONF
-"$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' 2>"$work/nginx/stderr" &
-pids+=($!)
-wait_http "http://127.0.0.1:$nginx_port/healthz"
-
-# 100k generated lexicon terms (4-8 CJK characters each) in the shipped TSV format.
-python3 - "$work/lexicon.tsv" <<'PY'
-import random, sys
-random.seed(7)
-cats = ["gambling", "fraud", "drugs", "weapons", "violence"]
-with open(sys.argv[1], "w", encoding="utf-8") as f:
-    f.write("# generated for bench/gateway/run.sh\n")
-    seen = set()
-    while len(seen) < 100000:
-        term = "".join(chr(random.randint(0x4E00, 0x9FA5)) for _ in range(random.randint(4, 8)))
-        if term in seen: continue
-        seen.add(term)
-        f.write(f"{term}\t{random.choice(cats)}\n")
-PY
-
-# Starts `hegui serve` as row `name` with the audit durability given, under $work/name.
-declare -A gw_port gw_pid
-start_gateway() {
-  local name=$1 durability=$2 p audit=""
-  p=$(port)
-  mkdir -p "$work/$name"
-  # (sync is the default: left out, so that an older build runs the hegui row too)
-  [ "$durability" = sync ] || audit="audit: {durability: $durability}"
-  cat >"$work/$name/gateway.yaml" <<CONF
-listen: 127.0.0.1:$p
-threads: 2
-data_dir: $work/$name/data
-scan: {lexicon: $work/lexicon.tsv}
-$audit
-upstreams:
-  - {name: mock, url: 'http://127.0.0.1:$mock_port', region: cn, models: [mock-1]}
-pipeline:
-  - authenticate
-  - identity
-  - rate_limit: {requests_per_minute: 100000000, burst: 100000000}
-  - input_scan
-  - route
-  - output_scan
-  - audit
-  - metrics
-CONF
-  (cd "$work/$name" && exec "$hegui" serve --config "$work/$name/gateway.yaml" >"$work/$name/serve.log" 2>&1) &
-  gw_pid[$name]=$!
-  pids+=($!)
-  gw_port[$name]=$p
-  wait_http "http://127.0.0.1:$p/healthz"
-}
+start_mock "$hegui"
+start_nginx
+make_lexicon
 gateways=()
 for g in hegui:sync hegui-w:written; do
   wanted "${g%%:*}" || continue
-  start_gateway "${g%%:*}" "${g#*:}"
+  start_gateway "${g%%:*}" "$hegui" "${g#*:}"
   gateways+=("${g%%:*}")
 done
 
 # One wrk script per mode and row (each gateway has its own demo key; direct
 # and nginx send the first one, which the mock ignores).
-prompt='请帮我总结一下这段关于城市交通规划的说明，并给出三条改进建议。The plan covers bus lanes and cycling.'
 for mode in plain stream; do
   stream=false; [ "$mode" = stream ] && stream=true
   for via in direct nginx "${gateways[@]}"; do
     keyed=${gateways[0]:-}
     case $via in direct | nginx) ;; *) keyed=$via ;; esac
-    key=""
-    [ -n "$keyed" ] && key=$(cat "$work/$keyed/data/demo-api-key")
-    cat >"$work/$mode-$via.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $key"
-wrk.body = '{"model":"mock-1","stream":$stream,"messages":[{"role":"user","content":"$prompt"}]}'
-LUA
+    write_wrk_script "$work/$mode-$via.lua" "$stream" "$keyed"
+    write_wrk_script "$work/$mode-$via-paced.lua" "$stream" "$keyed" "$pause_ms"
   done
 done
 
@@ -158,11 +61,7 @@ cpu_ticks() {
   done
   echo "$total"
 }
-nginx_master=$(cat "$work/nginx/nginx.pid")
-declare -A procs=(
-  [direct]="$mock_pid"
-  [nginx]="$nginx_master $(pgrep -P "$nginx_master" | tr '\n' ' ')"
-)
+declare -A procs=([direct]="$mock_pid" [nginx]="$nginx_pids")
 for g in "${gateways[@]}"; do procs[$g]=${gw_pid[$g]}; done
 hz=$(getconf CLK_TCK)
 
@@ -189,16 +88,27 @@ print(f"{rps:.0f} {p50:.3f} {p99:.3f} {cpu_us:.0f}")
 PY
 }
 
-# Two loads: "saturated" (CONNECTIONS, default 16, over WRK_THREADS) measures
-# throughput; "moderate" (MODERATE_CONNECTIONS, default 2, one wrk thread)
-# keeps the servers well below saturation and is where added p99 is judged.
+# Three loads:
+#   saturated: CONNECTIONS (default 16) over WRK_THREADS, each sending its next
+#              request as soon as the answer is in: throughput.
+#   busy:      BUSY_CONNECTIONS (default 2), one wrk thread, likewise flat out:
+#              latency with little concurrency but every server kept busy.
+#   moderate:  MODERATE_CONNECTIONS (default 8), one wrk thread, each pausing
+#              MODERATE_PAUSE_MS (default 4) between an answer and its next
+#              request: about 2000 req/s offered to every row alike, well
+#              below each one's saturation; where added p99 is judged.
 # VIA (see the top) skips the other non-baseline rows; nginx always runs.
-echo "hegui gateway benchmark: wrk -d${duration}s on loopback, $(nproc) cores; saturated -t$threads -c$connections, moderate -t1 -c$moderate"
+echo "hegui gateway benchmark: wrk -d${duration}s on loopback, $(nproc) cores; saturated -t$threads -c$connections, busy -t1 -c$busy, moderate -t1 -c$moderate pausing ${pause_ms} ms"
 echo "cpu us/req: CPU time (user+system) of the server process(es) per request: the mock for direct, nginx, hegui serve"
 printf '%-7s %-10s %-7s %9s %8s %8s %10s %13s %11s\n' mode load via 'req/s' 'p50 ms' 'p99 ms' 'rps/nginx' 'p99-nginx ms' 'cpu us/req'
 for mode in plain stream; do
-  for load in saturated moderate; do
-    if [ "$load" = saturated ]; then conns=$connections; wthreads=$threads; else conns=$moderate; wthreads=1; fi
+  for load in saturated busy moderate; do
+    script_suffix=""
+    case $load in
+      saturated) conns=$connections; wthreads=$threads ;;
+      busy) conns=$busy; wthreads=1 ;;
+      moderate) conns=$moderate; wthreads=1; script_suffix=-paced ;;
+    esac
     declare -A rps p50 p99 cpu
     vias=(direct nginx "${gateways[@]}")
     for via in "${vias[@]}"; do
@@ -208,7 +118,7 @@ for mode in plain stream; do
         nginx) url="http://127.0.0.1:$nginx_port" ;;
         *) url="http://127.0.0.1:${gw_port[$via]}" ;;
       esac
-      read -r r a b c < <(run_case "$url" "$work/$mode-$via.lua" "$conns" "$wthreads" "$via")
+      read -r r a b c < <(run_case "$url" "$work/$mode-$via$script_suffix.lua" "$conns" "$wthreads" "$via")
       rps[$via]=$r; p50[$via]=$a; p99[$via]=$b; cpu[$via]=$c
     done
     for via in "${vias[@]}"; do

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/gateway/random_json_pieces.h"
+
 namespace hegui::gateway {
 namespace {
 
@@ -72,9 +74,9 @@ std::vector<json*> DomTexts(json& r) {
   return out;
 }
 
-class AnswerGenerator {
+class AnswerGenerator : public RandomJsonPieces {
  public:
-  explicit AnswerGenerator(uint32_t seed) : rng_(seed) {}
+  explicit AnswerGenerator(uint32_t seed) : RandomJsonPieces(seed) {}
   std::string Answer() {
     std::vector<std::string> m;
     if (Chance(90)) m.push_back(Key("choices") + (Chance(95) ? Choices() : Value(2)));
@@ -96,12 +98,6 @@ class AnswerGenerator {
   }
 
  private:
-  bool Chance(int percent) { return static_cast<int>(rng_() % 100) < percent; }
-  std::string Pick(std::initializer_list<std::string> options) {
-    return *(options.begin() + rng_() % options.size());
-  }
-  std::string Space() { return Pick({"", "", " ", "\n "}); }
-  std::string Key(const std::string& name) { return Space() + "\"" + name + "\"" + Space() + ":"; }
   std::string Text() {
     if (Chance(95)) {
       return Pick({R"("hello")", R"("")", R"("请帮我")", R"("id 13900001111")", R"("a\"b\u0000")",
@@ -171,7 +167,6 @@ class AnswerGenerator {
     Maybe("total_tokens", "15", &m);
     return Chance(95) ? Object(std::move(m)) : Value(1);
   }
-  std::mt19937 rng_;
 };
 
 TEST(AnswerParserTest, FastWayAgreesWithTheJsonTreeOnGeneratedAnswers) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/gateway/random_json_pieces.h"
+
 namespace hegui::gateway {
 namespace {
 
@@ -137,9 +139,9 @@ std::vector<nlohmann::json*> DomPrompts(nlohmann::json& r, Endpoint endpoint) {
 
 // Random request bodies: mostly valid, with the oddities JSON allows and the
 // mistakes clients make (wrong types, duplicates, escapes, truncation, ...).
-class BodyGenerator {
+class BodyGenerator : public RandomJsonPieces {
  public:
-  explicit BodyGenerator(uint32_t seed) : rng_(seed) {}
+  explicit BodyGenerator(uint32_t seed) : RandomJsonPieces(seed) {}
 
   std::string Body(Endpoint endpoint) {
     std::vector<std::string> members;
@@ -185,14 +187,6 @@ class BodyGenerator {
   }
 
  private:
-  bool Chance(int percent) { return static_cast<int>(rng_() % 100) < percent; }
-  std::string Pick(std::initializer_list<std::string> options) {
-    return *(options.begin() + rng_() % options.size());
-  }
-  std::string Space() { return Pick({"", "", "", " ", "\n\t", "\r\n "}); }
-  std::string Key(const std::string& name) {
-    return Space() + "\"" + name + "\"" + Space() + ":" + Space();
-  }
   std::string Str(const std::string& raw) { return "\"" + raw + "\""; }
   std::string Text() {
     if (Chance(95)) {
@@ -301,8 +295,6 @@ class BodyGenerator {
     }
     return out + "]";
   }
-
-  std::mt19937 rng_;
 };
 
 TEST(RequestParserTest, FastPathAgreesWithTheJsonTreeOnGeneratedBodies) {

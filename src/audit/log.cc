@@ -152,13 +152,19 @@ struct Log::Impl {
   uint64_t flush_started = 0;  // Guarded by mu: the newest target a flush began with.
   uint64_t durable = 0;        // Guarded by mu.
   int flushes_in_flight = 0;   // Guarded by mu.
-  bool rolling = false;        // Guarded by mu: no flush may start.
-  uint64_t acked = 0;          // Guarded by mu: records [0, acked) are acknowledged.
-  Status error;                // Guarded by mu: sticky I/O failure.
-  bool stopping = false;       // Guarded by mu.
-  bool writing = false;        // Guarded by mu: a flusher or an appender is writing a batch.
-  bool closed = false;         // Guarded by mu.
-  std::mutex callback_mu;      // Held while callbacks run, so they run in order.
+  // Guarded by mu: when the newest flush began (steady clock).
+  std::chrono::steady_clock::time_point flush_began;
+  int flusher_count = 0;  // Set at Open(); the size of `flushers`.
+  int idle_flushers = 0;  // Guarded by mu: flushers waiting to be woken for work.
+  // Guarded by mu: an appender woke an idle flusher, which has not run yet.
+  bool flusher_woken = false;
+  bool rolling = false;    // Guarded by mu: no flush may start.
+  uint64_t acked = 0;      // Guarded by mu: records [0, acked) are acknowledged.
+  Status error;            // Guarded by mu: sticky I/O failure.
+  bool stopping = false;   // Guarded by mu.
+  bool writing = false;    // Guarded by mu: a flusher or an appender is writing a batch.
+  bool closed = false;     // Guarded by mu.
+  std::mutex callback_mu;  // Held while callbacks run, so they run in order.
   std::vector<std::thread> flushers;
   bool opened = false;  // Recovery succeeded; only then may Close() sign a checkpoint.
 
@@ -185,6 +191,16 @@ struct Log::Impl {
   // `written` advanced (and, kRelaxed, `acked`), or `error` set. True if
   // waiters may now be completed (acknowledged or failed).
   bool WriteQueue(std::unique_lock<std::mutex>& lock);
+  // Requires mu held. Whether a flush may start at `now`: records written
+  // since the newest flush began, no roll under way, no failure, and no flush
+  // in flight unless an overlapping one is due (kSync only, the running one
+  // began LogOptions::overlap_flushes_after ago or more).
+  bool FlushMayStartLocked(std::chrono::steady_clock::time_point now) const;
+  // Requires mu held, called by an appender that just wrote the queue.
+  // Whether it must wake a flusher: to write what queued meanwhile, after a
+  // failure, or to flush when no flusher will look at the log on its own (each
+  // awake one re-checks before it sleeps; one flushing flushes again when done).
+  bool MustWakeFlusherLocked(std::chrono::steady_clock::time_point now) const;
   // Requires mu held, !writing. True if the queue can be written without a
   // segment roll or a reserve of zeros (both may take milliseconds and are
   // left to a flusher rather than done on an appender's thread).
@@ -281,7 +297,8 @@ StatusOr<std::unique_ptr<Log>> Log::Open(const std::string& dir, const LogOption
   HEGUI_ASSIGN_OR_RETURN(m.keys, SubjectKeyStore::Open(PathIn(dir, kSubjectKeysFile)));
   HEGUI_ASSIGN_OR_RETURN(m.tree, TreeHashFile::Open(PathIn(dir, kTreeHashesFile), true));
   HEGUI_RETURN_IF_ERROR(m.Recover());
-  for (int i = 0; i < std::max(1, options.flush_threads); ++i) {
+  m.flusher_count = std::max(1, options.flush_threads);
+  for (int i = 0; i < m.flusher_count; ++i) {
     m.flushers.emplace_back([&m] { m.FlushLoop(); });
   }
   m.opened = true;
@@ -517,9 +534,25 @@ void Log::Impl::WriteOrHandOff(std::unique_lock<std::mutex>& lock) {
   }
   const bool complete = WriteQueue(lock);
   // A flusher calls fdatasync for it, and writes what was queued meanwhile.
-  flush_cv.notify_one();
+  if (MustWakeFlusherLocked(std::chrono::steady_clock::now())) {
+    if (idle_flushers > 0) flusher_woken = true;
+    flush_cv.notify_one();
+  }
   lock.unlock();
   if (complete) CompleteWaiters();
+}
+
+bool Log::Impl::FlushMayStartLocked(std::chrono::steady_clock::time_point now) const {
+  if (written <= flush_started || rolling || !error.ok()) return false;
+  if (flushes_in_flight == 0) return true;
+  return options.durability == Durability::kSync &&
+         now - flush_began >= options.overlap_flushes_after;
+}
+
+bool Log::Impl::MustWakeFlusherLocked(std::chrono::steady_clock::time_point now) const {
+  if (!queue.empty() || !error.ok()) return true;
+  const int looking = flusher_count - idle_flushers - flushes_in_flight;
+  return looking == 0 && idle_flushers > 0 && !flusher_woken && FlushMayStartLocked(now);
 }
 
 StatusOr<std::vector<uint64_t>> Log::Impl::AppendRecords(const Record* records, size_t n,
@@ -614,27 +647,42 @@ void Log::Impl::MaybeCheckpoint() {
 
 // Each flusher takes the queue when no other is writing (an appender writes
 // it itself when it can, WriteOrHandOff), writes it (frames, then leaf
-// hashes) and flushes; flushes overlap: one starts as soon as records were
-// written since the last one started, so a record waits for the next flush to
-// begin, not for the running one to end (several concurrent fdatasync calls
-// also complete much sooner than back-to-back ones on common virtual disks).
-// Wakes: an appender that wrote wakes one flusher (to flush, and to write
-// what queued meanwhile); an appender that queues while another writes wakes
-// nobody (the writer does when done); a flusher wakes the others only when
-// they have something to do: a queue to write after its write, a roll waiting
-// for no flush in flight, a failure, or Close() waiting for them to end.
+// hashes) and flushes. A flush starts once records were written since the
+// newest one began: back to back while a flush is in flight (the flusher
+// whose flush ends starts the next), overlapping only under kSync once the
+// running flush is slow (LogOptions::overlap_flushes_after: several
+// concurrent fdatasync calls complete much sooner than back-to-back ones on
+// common virtual disks), and paced under kRelaxed
+// (LogOptions::relaxed_flush_interval).
+// Wakes: an appender that wrote wakes one idle flusher only when no other
+// flusher will look at the log by itself (one is flushing, writing, pacing or
+// already woken), or to write what queued meanwhile; an appender that queues
+// while another writes wakes nobody (the writer does when done); a flusher
+// wakes the others only when they have something to do: a queue to write
+// after its write, a roll waiting for no flush in flight, a failure, or
+// Close() waiting for them to end.
 void Log::Impl::FlushLoop() {
+  using SteadyClock = std::chrono::steady_clock;
   std::unique_lock lock(mu);
   for (;;) {
     const bool can_write = !queue.empty() && !writing;
-    const bool can_flush = written > flush_started && !rolling && error.ok();
+    const bool can_flush = FlushMayStartLocked(SteadyClock::now());
     if (!can_write && !can_flush) {
       if (stopping && queue.empty() && !writing) return;
+      ++idle_flushers;
+      bool timed_out = false;
       if (options.checkpoint_interval.count() == 0) {
         // No interval checkpoints: nothing to do until woken (so that a lost
         // wake hangs the appender rather than delays it: tests rely on it).
         flush_cv.wait(lock);
-      } else if (flush_cv.wait_for(lock, std::chrono::seconds(1)) == std::cv_status::timeout) {
+      } else {
+        timed_out = flush_cv.wait_for(lock, std::chrono::seconds(1)) == std::cv_status::timeout;
+      }
+      // Whichever flusher returns first looks for the work an appender woke
+      // one for (a wake racing with a time-out may have gone to this one).
+      --idle_flushers;
+      flusher_woken = false;
+      if (timed_out) {
         lock.unlock();
         MaybeCheckpoint();
         lock.lock();
@@ -662,10 +710,18 @@ void Log::Impl::FlushLoop() {
         CompleteWaiters();
         lock.lock();
       }
-      if (!(written > flush_started && !rolling && error.ok())) continue;
+      if (!FlushMayStartLocked(SteadyClock::now())) continue;
+    }
+    // kRelaxed: no caller waits for the flush, so flushes are paced (fewer
+    // fdatasync calls, each covering more records); Close() does not wait.
+    const SteadyClock::time_point due = flush_began + options.relaxed_flush_interval;
+    if (options.durability == Durability::kRelaxed && !stopping && SteadyClock::now() < due) {
+      flush_cv.wait_until(lock, due);  // Not idle: it looks again by itself.
+      continue;
     }
     const uint64_t target = written;
     flush_started = target;
+    flush_began = SteadyClock::now();
     const int fd = seg_fd;
     const std::string path = seg_path;
     ++flushes_in_flight;

@@ -17,7 +17,10 @@
 //   - Durability::kRelaxed: Append returns once the batch is written to the
 //     page cache, before fdatasync; a power failure (not a process crash) may
 //     lose the last acknowledged records. size(), tree and checkpoints follow
-//     at the next flush, which starts at once (group commit).
+//     at the next flush, paced by LogOptions::relaxed_flush_interval.
+// A flusher is woken only when no other flusher will look at the log again
+// on its own: one that is flushing starts the next flush itself when its own
+// ends (see LogOptions::overlap_flushes_after for when flushes overlap).
 // AppendAllAsync() is the same without the wait: it returns once the records
 // are queued and calls back when Append would have returned, so a server
 // thread can go on serving while the batch commits (every caller queued
@@ -96,12 +99,22 @@ struct LogOptions {
   // Write a checkpoint after this many new records or this much time (0: never).
   uint64_t checkpoint_every_records = 100000;
   std::chrono::seconds checkpoint_interval{60};
-  // Threads writing and calling fdatasync. With more than one, a flush starts as soon as
-  // records were written since the last one started, so flushes overlap and
-  // a record waits for the next flush to begin rather than for the running
-  // one to end; several concurrent fdatasync calls also finish much sooner
-  // than back-to-back ones on common (virtual) disks. 1 = strictly serial.
+  // Threads writing and calling fdatasync. A flush covers everything written
+  // before it began; the next one starts when it ends (back to back, each
+  // covering what was written meanwhile). With more than one thread, flushes
+  // may also overlap (below). 1 = strictly serial.
   int flush_threads = 3;
+  // kSync: a flush starts while another is still running only once that one
+  // has taken this long. A slow disk (flush ticks of milliseconds) then gets
+  // overlapping flushes, which finish much sooner than back-to-back ones on
+  // common virtual disks; a fast one gets back-to-back flushes, with fewer
+  // fdatasync calls and thread wake-ups per record.
+  std::chrono::microseconds overlap_flushes_after{1000};
+  // kRelaxed: flushes start at most this often (appends are acknowledged at
+  // write, so no caller waits for them; size(), the tree and checkpoints
+  // follow within about this long plus one fdatasync, and so does what a
+  // power failure can lose). Zero: as soon as records were written.
+  std::chrono::microseconds relaxed_flush_interval{2000};
   // Retention in days; Open() refuses anything below kMinRetentionDays.
   int retention_days = kMinRetentionDays;
   // Told about each repair made at Open() (a truncated torn tail, rebuilt hashes).

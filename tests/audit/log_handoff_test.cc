@@ -20,11 +20,17 @@
 namespace hegui::audit {
 namespace {
 
-std::unique_ptr<Log> OpenWithFlushers(const std::string& dir, int flush_threads) {
+// `overlap_after`: LogOptions::overlap_flushes_after (0: a flush may start
+// whenever records were written since the newest began, even while others
+// run; the default: only once the running one is slow).
+std::unique_ptr<Log> OpenWithFlushers(
+    const std::string& dir, int flush_threads,
+    std::chrono::microseconds overlap_after = LogOptions().overlap_flushes_after) {
   LogOptions options;
   options.create_if_missing = true;
   options.origin = "hegui.test/log";
   options.flush_threads = flush_threads;
+  options.overlap_flushes_after = overlap_after;
   options.checkpoint_interval = std::chrono::seconds(0);
   StatusOr<std::unique_ptr<Log>> log = Log::Open(dir, options);
   EXPECT_TRUE(log.ok()) << log.status().ToString();
@@ -35,9 +41,10 @@ std::unique_ptr<Log> OpenWithFlushers(const std::string& dir, int flush_threads)
 // flushers go idle and must be woken), some do not (so that appends arrive
 // while flushers write and fdatasync). Each Append must return only when
 // size(), which counts records covered by a finished fdatasync, covers it.
-void SyncAppendersReturnOnlyOnceDurable(int flush_threads) {
+void SyncAppendersReturnOnlyOnceDurable(int flush_threads, std::chrono::microseconds overlap_after =
+                                                               LogOptions().overlap_flushes_after) {
   TestDir dir;
-  auto log = OpenWithFlushers(dir.path(), flush_threads);
+  auto log = OpenWithFlushers(dir.path(), flush_threads, overlap_after);
   ASSERT_NE(log, nullptr);
   constexpr int kThreads = 8, kAppends = 40;
   std::atomic<int> not_durable{0}, failed{0};
@@ -72,6 +79,47 @@ TEST(LogHandoff, SyncAppendersReturnOnlyOnceDurableWithThreeFlushers) {
 
 TEST(LogHandoff, SyncAppendersReturnOnlyOnceDurableWithMoreFlushersThanAppenders) {
   SyncAppendersReturnOnlyOnceDurable(12);
+}
+
+// Flushes overlapping whenever they can, and never (always back to back):
+// the two ends of LogOptions::overlap_flushes_after.
+TEST(LogHandoff, SyncAppendersReturnOnlyOnceDurableWithFlushesAlwaysOverlapping) {
+  SyncAppendersReturnOnlyOnceDurable(3, std::chrono::microseconds(0));
+}
+
+TEST(LogHandoff, SyncAppendersReturnOnlyOnceDurableWithFlushesNeverOverlapping) {
+  SyncAppendersReturnOnlyOnceDurable(3, std::chrono::hours(1));
+}
+
+// kRelaxed paces its flushes: with an interval far longer than the test, the
+// first append's flush starts at once, the next one's waits (the record is
+// acknowledged, not yet durable), and Close() flushes it without waiting
+// for the interval. Without interval checkpoints a lost wake would leave
+// size() short forever.
+TEST(LogHandoff, RelaxedFlushesArePacedAndCloseFlushesWhatWaits) {
+  TestDir dir;
+  LogOptions options;
+  options.create_if_missing = true;
+  options.origin = "hegui.test/log";
+  options.durability = Durability::kRelaxed;
+  options.relaxed_flush_interval = std::chrono::hours(1);
+  options.checkpoint_interval = std::chrono::seconds(0);
+  {
+    StatusOr<std::unique_ptr<Log>> log = Log::Open(dir.path(), options);
+    ASSERT_TRUE(log.ok()) << log.status().ToString();
+    ASSERT_TRUE((*log)->Append(ModelCall(0)).ok());
+    while ((*log)->size() < 1) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    StatusOr<uint64_t> second = (*log)->Append(ModelCall(1));
+    ASSERT_TRUE(second.ok()) << second.status().ToString();
+    EXPECT_EQ(*second, 1u);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    EXPECT_EQ((*log)->size(), 1u) << "the second flush did not wait for the interval";
+    ASSERT_TRUE((*log)->Close().ok());
+  }
+  options.durability = Durability::kSync;
+  StatusOr<std::unique_ptr<Log>> reopened = Log::Open(dir.path(), options);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  EXPECT_EQ((*reopened)->size(), 2u);
 }
 
 // One append at a time after every flusher has gone idle: each must wake a

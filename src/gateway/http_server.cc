@@ -47,16 +47,17 @@ net::awaitable<void> RefuseTimeout(beast::tcp_stream& stream, std::chrono::milli
 
 // ---------------------------------------------------------------- Responder
 
-net::awaitable<Status> Responder::Finish(boost::system::error_code ec, std::string_view what) {
+Status Responder::Finish(boost::system::error_code ec, std::string_view what) {
   if (ec) {
     failed_ = true;
-    co_return UnavailableError(std::string("client connection: ") + std::string(what) + ": " +
-                               ec.message());
+    return UnavailableError(std::string("client connection: ") + std::string(what) + ": " +
+                            ec.message());
   }
-  co_return OkStatus();
+  return OkStatus();
 }
 
-net::awaitable<boost::system::error_code> Responder::Write(std::array<std::string_view, 3> pieces) {
+boost::system::error_code Responder::WriteNow(std::array<std::string_view, 3> pieces,
+                                              std::string& rest) {
   std::array<net::const_buffer, 3> buffers;
   size_t total = 0;
   for (size_t i = 0; i < pieces.size(); ++i) {
@@ -71,8 +72,7 @@ net::awaitable<boost::system::error_code> Responder::Write(std::array<std::strin
     ec = {};
     sent = 0;
   }
-  if (ec || sent == total) co_return ec;
-  std::string rest;
+  if (ec || sent == total) return ec;
   rest.reserve(total - sent);
   for (std::string_view piece : pieces) {
     if (sent >= piece.size()) {
@@ -82,6 +82,11 @@ net::awaitable<boost::system::error_code> Responder::Write(std::array<std::strin
     rest.append(piece.substr(sent));
     sent = 0;
   }
+  return ec;
+}
+
+net::awaitable<boost::system::error_code> Responder::WriteRest(std::string rest) {
+  boost::system::error_code ec;
   stream_.expires_after(write_timeout_);
   co_await net::async_write(stream_, net::buffer(rest), net::redirect_error(kUse, ec));
   stream_.expires_never();
@@ -114,9 +119,11 @@ net::awaitable<Status> Responder::Send(
   head += "Content-Length: ";
   head += std::to_string(body.size());
   head += "\r\n\r\n";
-  boost::system::error_code ec = co_await Write({head, body, {}});
+  std::string rest;
+  boost::system::error_code ec = WriteNow({head, body, {}}, rest);
+  if (!ec && !rest.empty()) ec = co_await WriteRest(std::move(rest));
   finished_ = true;
-  co_return co_await Finish(ec, "writing response");
+  co_return Finish(ec, "writing response");
 }
 
 net::awaitable<Status> Responder::BeginStream(int status, std::string_view content_type) {
@@ -129,8 +136,10 @@ net::awaitable<Status> Responder::BeginStream(int status, std::string_view conte
   head += "\r\nCache-Control: no-cache\r\n";
   if (!keep_alive_) head += "Connection: close\r\n";
   head += "Transfer-Encoding: chunked\r\n\r\n";
-  boost::system::error_code ec = co_await Write({head, {}, {}});
-  co_return co_await Finish(ec, "writing stream header");
+  std::string rest;
+  boost::system::error_code ec = WriteNow({head, {}, {}}, rest);
+  if (!ec && !rest.empty()) ec = co_await WriteRest(std::move(rest));
+  co_return Finish(ec, "writing stream header");
 }
 
 net::awaitable<Status> Responder::WriteChunk(std::string_view data) {
@@ -138,24 +147,28 @@ net::awaitable<Status> Responder::WriteChunk(std::string_view data) {
   if (data.empty()) co_return OkStatus();  // An empty chunk would end the stream.
   char size_line[24];
   int n = std::snprintf(size_line, sizeof size_line, "%zx\r\n", data.size());
+  std::string rest;
   boost::system::error_code ec =
-      co_await Write({std::string_view(size_line, static_cast<size_t>(n)), data, "\r\n"});
-  co_return co_await Finish(ec, "writing stream chunk");
+      WriteNow({std::string_view(size_line, static_cast<size_t>(n)), data, "\r\n"}, rest);
+  if (!ec && !rest.empty()) ec = co_await WriteRest(std::move(rest));
+  co_return Finish(ec, "writing stream chunk");
 }
 
 net::awaitable<Status> Responder::EndStream(std::string_view last) {
   if (!started_ || finished_ || failed_) co_return InternalError("no open stream");
+  std::string rest;
   boost::system::error_code ec;
   if (last.empty()) {
-    ec = co_await Write({"0\r\n\r\n", {}, {}});
+    ec = WriteNow({"0\r\n\r\n", {}, {}}, rest);
   } else {
     char size_line[24];
     int n = std::snprintf(size_line, sizeof size_line, "%zx\r\n", last.size());
-    ec = co_await Write(
-        {std::string_view(size_line, static_cast<size_t>(n)), last, "\r\n0\r\n\r\n"});
+    ec = WriteNow({std::string_view(size_line, static_cast<size_t>(n)), last, "\r\n0\r\n\r\n"},
+                  rest);
   }
+  if (!ec && !rest.empty()) ec = co_await WriteRest(std::move(rest));
   finished_ = true;
-  co_return co_await Finish(ec, "ending stream");
+  co_return Finish(ec, "ending stream");
 }
 
 // ---------------------------------------------------------------- HttpServer

@@ -100,11 +100,14 @@ class Responder {
   }
 
  private:
-  net::awaitable<Status> Finish(boost::system::error_code ec, std::string_view what);
-  // Writes `pieces` in order: first straight from the calling thread with one
-  // non-blocking send; whatever the socket does not take at once is written
-  // asynchronously within write_timeout.
-  net::awaitable<boost::system::error_code> Write(std::array<std::string_view, 3> pieces);
+  // The write's status; a failure marks the connection failed.
+  Status Finish(boost::system::error_code ec, std::string_view what);
+  // Writes `pieces` in order with one non-blocking send from the calling
+  // thread (no coroutine frame, no timer); what the socket does not take at
+  // once is copied to `rest`, for WriteRest.
+  boost::system::error_code WriteNow(std::array<std::string_view, 3> pieces, std::string& rest);
+  // Writes `rest` asynchronously within write_timeout.
+  net::awaitable<boost::system::error_code> WriteRest(std::string rest);
 
   beast::tcp_stream& stream_;
   bool keep_alive_;

@@ -15,7 +15,7 @@ std::string_view EndpointName(Endpoint endpoint) {
 }
 
 StageVerdict StageChain::OnRequest(Call& call) {
-  for (auto& stage : stages_) {
+  for (Stage* stage : arena_.stages()) {
     if (stage->OnRequest(call) == StageVerdict::kLocalReply) {
       if (!call.reply)
         call.reply = ServiceUnavailable("internal_error", "a stage refused without a reason");
@@ -27,7 +27,7 @@ StageVerdict StageChain::OnRequest(Call& call) {
 }
 
 StageVerdict StageChain::OnResponse(Call& call) {
-  for (auto& stage : stages_) {
+  for (Stage* stage : arena_.stages()) {
     if (stage->OnResponse(call) == StageVerdict::kLocalReply) {
       if (!call.reply)
         call.reply = ServiceUnavailable("internal_error", "a stage refused without a reason");
@@ -40,7 +40,7 @@ StageVerdict StageChain::OnResponse(Call& call) {
 
 StageVerdict StageChain::OnChunk(Call& call, std::string& text) {
   StageVerdict result = StageVerdict::kContinue;
-  for (auto& stage : stages_) {
+  for (Stage* stage : arena_.stages()) {
     StageVerdict v = stage->OnChunk(call, text);
     if (v == StageVerdict::kLocalReply) {
       if (!call.reply)
@@ -65,7 +65,7 @@ StageVerdict StageChain::OnStreamEnd(Call& call, std::string& text) {
 StageVerdict StageChain::Release(Call& call, std::string& text,
                                  StageVerdict (Stage::*release)(Call&, std::string&)) {
   std::string carry;
-  for (auto& stage : stages_) {
+  for (Stage* stage : arena_.stages()) {
     if (!carry.empty() && stage->OnChunk(call, carry) == StageVerdict::kLocalReply) {
       if (!call.reply)
         call.reply = ServiceUnavailable("internal_error", "a stage cut without a reason");
@@ -85,32 +85,38 @@ StageVerdict StageChain::Release(Call& call, std::string& text,
 
 namespace {
 
-// Runs stage.OnCompleteAsync and resumes the calling coroutine on its own
-// executor with the reported status.
-net::awaitable<Status> AwaitCompletion(Stage& stage, Call& call) {
-  auto executor = co_await net::this_coro::executor;
-  Status status = co_await net::async_initiate<decltype(net::use_awaitable), void(Status)>(
-      [&stage, &call, executor](auto handler) {
-        auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-        stage.OnCompleteAsync(call, [shared, executor](Status status) {
-          net::post(executor, [handler = std::move(*shared), status = std::move(status)]() mutable {
-            handler(std::move(status));
-          });
-        });
-      },
-      net::use_awaitable);
-  co_return status;
-}
+// Starts stage.OnCompleteAsync for an awaiting coroutine: its report resumes
+// the coroutine on the coroutine's own executor (posted, since the report may
+// come from another thread). The handler waits in one heap block that the
+// report frees; `done` itself holds only a pointer to it, which std::function
+// keeps without a heap block of its own.
+struct StartCompletion {
+  Stage& stage;
+  Call& call;
+
+  template <typename Handler>
+  void operator()(Handler handler) const {
+    auto* waiting = new Handler(std::move(handler));
+    stage.OnCompleteAsync(call, [waiting](Status status) {
+      std::unique_ptr<Handler> box(waiting);
+      auto executor = net::get_associated_executor(*box);
+      net::post(executor, [handler = std::move(*box), status = std::move(status)]() mutable {
+        handler(std::move(status));
+      });
+    });
+  }
+};
 
 }  // namespace
 
 net::awaitable<Status> StageChain::OnComplete(Call& call) {
   Status first;
-  for (auto& stage : stages_) {
+  for (Stage* stage : arena_.stages()) {
     // (No co_await inside ?: : GCC 12 miscompiles it.)
     Status s;
     if (stage->completes_async()) {
-      s = co_await AwaitCompletion(*stage, call);
+      s = co_await net::async_initiate<decltype(net::use_awaitable), void(Status)>(
+          StartCompletion{*stage, call}, net::use_awaitable);
     } else {
       s = stage->OnComplete(call);
     }
@@ -137,19 +143,17 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Build(const GatewayConfig& config,
   return pipeline;
 }
 
-StageChain Pipeline::CreateChain() const {
-  std::vector<std::unique_ptr<Stage>> stages;
-  stages.reserve(factories_.size());
-  for (const auto& f : factories_) stages.push_back(f->Create());
-  return StageChain(std::move(stages));
+StageChain::StageChain(const std::vector<std::unique_ptr<StageFactory>>& factories, bool all,
+                       std::string_view only) {
+  for (const auto& f : factories) {
+    if (all || f->name() == only) f->Create(arena_);
+  }
 }
 
+StageChain Pipeline::CreateChain() const { return StageChain(factories_, true, {}); }
+
 StageChain Pipeline::CreateChainOf(std::string_view name) const {
-  std::vector<std::unique_ptr<Stage>> stages;
-  for (const auto& f : factories_) {
-    if (f->name() == name) stages.push_back(f->Create());
-  }
-  return StageChain(std::move(stages));
+  return StageChain(factories_, false, name);
 }
 
 }  // namespace hegui::gateway

@@ -29,7 +29,10 @@ namespace hegui::gateway {
 
 class StageChain {
  public:
-  explicit StageChain(std::vector<std::unique_ptr<Stage>> stages) : stages_(std::move(stages)) {}
+  // Not copyable or movable: the stages live inside it (its StageArena).
+  // Pipeline::CreateChain returns it as a prvalue, built in place.
+  StageChain(const StageChain&) = delete;
+  StageChain& operator=(const StageChain&) = delete;
 
   // kContinue or kLocalReply (call.reply set).
   StageVerdict OnRequest(Call& call);
@@ -47,12 +50,17 @@ class StageChain {
   net::awaitable<Status> OnComplete(Call& call);
 
  private:
+  friend class Pipeline;
+  // The stages of every factory (`all`) or of those named `only`, in order.
+  StageChain(const std::vector<std::unique_ptr<StageFactory>>& factories, bool all,
+             std::string_view only);
+
   // OnPause and OnStreamEnd: each stage first takes what the stages before
   // it released (OnChunk), then adds what it releases itself (`release`).
   StageVerdict Release(Call& call, std::string& text,
                        StageVerdict (Stage::*release)(Call&, std::string&));
 
-  std::vector<std::unique_ptr<Stage>> stages_;
+  StageArena arena_;  // Owns the stages; stages() lists them in order.
 };
 
 class Pipeline {

@@ -25,6 +25,8 @@
 // A StageFactory is built once per configuration from an immutable, validated
 // config and is shared by all threads; Create() makes a fresh Stage for each
 // call, so a Stage may keep per-call state (a stream scanner) without locks.
+// The call's StageArena (stage_arena.h) holds the stages, so a chain costs no
+// heap allocation; the arena destroys them when the call is over.
 #ifndef HEGUI_GATEWAY_STAGE_H_
 #define HEGUI_GATEWAY_STAGE_H_
 
@@ -35,6 +37,7 @@
 
 #include "core/status.h"
 #include "gateway/call.h"
+#include "gateway/stage_arena.h"
 
 namespace hegui::gateway {
 
@@ -90,7 +93,9 @@ class StageFactory {
  public:
   virtual ~StageFactory() = default;
   virtual std::string_view name() const = 0;
-  virtual std::unique_ptr<Stage> Create() const = 0;
+  // A new stage for one call, placed in `arena` (arena.New<T>(...)), which
+  // owns it.
+  virtual Stage* Create(StageArena& arena) const = 0;
 };
 
 }  // namespace hegui::gateway

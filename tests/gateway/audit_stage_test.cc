@@ -9,7 +9,7 @@ TEST(AuditStageTest, RecordsTheCallOnComplete) {
   auto factory = BuildStage("audit", "", nullptr, &services, &metrics);
   ASSERT_TRUE(factory.ok());
   Call call = ChatCall("x");
-  auto stage = (*factory)->Create();
+  auto stage = TestStage(**factory);
   EXPECT_EQ(stage->OnRequest(call), StageVerdict::kContinue);
   EXPECT_TRUE(stage->OnComplete(call).ok());
   EXPECT_EQ(services.Records().size(), 1u);
@@ -21,7 +21,7 @@ TEST(AuditStageTest, UnwritableLogRefusesBeforeForwarding) {
   auto factory = BuildStage("audit", "", nullptr, &services);
   ASSERT_TRUE(factory.ok());
   Call call = ChatCall("x");
-  EXPECT_EQ((*factory)->Create()->OnRequest(call), StageVerdict::kLocalReply);
+  EXPECT_EQ(TestStage(**factory)->OnRequest(call), StageVerdict::kLocalReply);
   EXPECT_EQ(call.reply->http_status, 503);
   EXPECT_EQ(call.reply->code, "audit_log_unavailable");
 }
@@ -31,7 +31,7 @@ TEST(AuditStageTest, FailedAppendIsReported) {
   auto factory = BuildStage("audit", "", nullptr, &services);
   ASSERT_TRUE(factory.ok());
   Call call = ChatCall("x");
-  auto stage = (*factory)->Create();
+  auto stage = TestStage(**factory);
   EXPECT_EQ(stage->OnRequest(call), StageVerdict::kContinue);
   services.audit_down = true;
   EXPECT_FALSE(stage->OnComplete(call).ok());
@@ -47,7 +47,7 @@ TEST(MetricsStageTest, CountsOutcomesAndFindings) {
   call.reply = ContentPolicyViolation("no");
   call.findings.push_back(CallFinding{"input", "lexicon", "prohibited", "12", "r", 0, 3, "block"});
   call.findings.push_back(CallFinding{"input", "pi", "mobile", "42", "p", 5, 11, "mask"});
-  EXPECT_TRUE((*factory)->Create()->OnComplete(call).ok());
+  EXPECT_TRUE(TestStage(**factory)->OnComplete(call).ok());
   EXPECT_EQ(metrics.requests.Get({"chat_completions", "blocked", "400"}), 1);
   EXPECT_EQ(metrics.blocks.Get({"input", "prohibited", "12"}), 1);
   EXPECT_EQ(metrics.pi_findings.Get({"input", "mobile"}), 1);

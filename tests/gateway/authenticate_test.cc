@@ -10,7 +10,7 @@ class AuthenticateTest : public ::testing::Test {
     EXPECT_TRUE(factory.ok()) << factory.status().ToString();
     call_ = ChatCall("hi");
     call_.authorization = header;
-    return (*factory)->Create()->OnRequest(call_);
+    return TestStage(**factory)->OnRequest(call_);
   }
   FakeServices services_;
   Call call_;

@@ -12,7 +12,7 @@ StageVerdict RunIdentity(const std::string& yaml, bool deployment_requires,
   EXPECT_TRUE(factory.ok()) << factory.status().ToString();
   *call = ChatCall("hi");
   call->principal = who;
-  return (*factory)->Create()->OnRequest(*call);
+  return TestStage(**factory)->OnRequest(*call);
 }
 
 TEST(IdentityTest, VerifiedUserIsServed) {

@@ -10,7 +10,7 @@ class InputScanTest : public ::testing::Test {
     EXPECT_TRUE(factory.ok()) << factory.status().ToString();
     call_ = ChatCall(prompt);
     call_.principal = Principal{"alice", "k1", true};
-    return (*factory)->Create()->OnRequest(call_);
+    return TestStage(**factory)->OnRequest(call_);
   }
   // The first message's content as it goes upstream.
   std::string Content() {
@@ -97,7 +97,7 @@ TEST_F(InputScanTest, TextPartsAreScannedToo) {
   auto factory = BuildStage("input_scan", "", nullptr, &services_);
   ASSERT_TRUE(factory.ok());
   call_ = ChatCall(nlohmann::json::array({{{"type", "text"}, {"text", "a 禁词 b"}}}));
-  EXPECT_EQ((*factory)->Create()->OnRequest(call_), StageVerdict::kLocalReply);
+  EXPECT_EQ(TestStage(**factory)->OnRequest(call_), StageVerdict::kLocalReply);
 }
 
 TEST_F(InputScanTest, UnknownActionNamesField) {

@@ -1,3 +1,5 @@
+#include <optional>
+
 #include "gateway/answer_parser.h"
 #include "tests/gateway/stage_test_util.h"
 
@@ -10,7 +12,7 @@ class OutputScanTest : public ::testing::Test {
   void Build(const std::string& yaml) {
     auto factory = BuildStage("output_scan", yaml, nullptr, &services_);
     ASSERT_TRUE(factory.ok()) << factory.status().ToString();
-    stage_ = (*factory)->Create();
+    stage_.emplace(**factory);
     factory_ = std::move(factory).value();
     call_ = ChatCall("q");
   }
@@ -19,12 +21,12 @@ class OutputScanTest : public ::testing::Test {
     std::string delivered;
     for (const auto& c : chunks) {
       std::string text = c;
-      *last = stage_->OnChunk(call_, text);
+      *last = (*stage_)->OnChunk(call_, text);
       if (*last == StageVerdict::kLocalReply) return delivered;
       delivered += text;
     }
     std::string rest;
-    *last = stage_->OnStreamEnd(call_, rest);
+    *last = (*stage_)->OnStreamEnd(call_, rest);
     if (*last != StageVerdict::kLocalReply) delivered += rest;
     return delivered;
   }
@@ -39,7 +41,7 @@ class OutputScanTest : public ::testing::Test {
   }
   FakeServices services_;
   std::unique_ptr<StageFactory> factory_;
-  std::unique_ptr<Stage> stage_;
+  std::optional<TestStage> stage_;
   Call call_;
 };
 
@@ -51,7 +53,7 @@ TEST_F(OutputScanTest, CleanStreamIsDeliveredWhole) {
 
 TEST_F(OutputScanTest, NothingIsReleasedBeforeItIsScanned) {
   std::string text = "forbidden";
-  EXPECT_EQ(stage_->OnChunk(call_, text), StageVerdict::kHoldBack);
+  EXPECT_EQ((*stage_)->OnChunk(call_, text), StageVerdict::kHoldBack);
   EXPECT_EQ(text, "");  // Could be the start of "forbiddenword".
 }
 
@@ -83,14 +85,14 @@ TEST_F(OutputScanTest, WholeAnswerWithProhibitedTermIsWithheld) {
   SetAnswer(
       {{"choices",
         {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", "x forbiddenword y"}}}}}}});
-  EXPECT_EQ(stage_->OnResponse(call_), StageVerdict::kLocalReply);
+  EXPECT_EQ((*stage_)->OnResponse(call_), StageVerdict::kLocalReply);
   EXPECT_EQ(call_.reply->code, "content_policy_violation");
   EXPECT_EQ(call_.withheld_text, "x forbiddenword y");
 }
 
 TEST_F(OutputScanTest, WholeAnswerPersonalInformationIsMasked) {
   SetAnswer({{"choices", {{{"index", 0}, {"text", "id 13900001111."}}}}});
-  EXPECT_EQ(stage_->OnResponse(call_), StageVerdict::kContinue);
+  EXPECT_EQ((*stage_)->OnResponse(call_), StageVerdict::kContinue);
   EXPECT_EQ(Sent()["choices"][0]["text"], "id [mobile].");
 }
 
@@ -105,14 +107,14 @@ nlohmann::json ToolCallAnswer(const std::string& arguments) {
 
 TEST_F(OutputScanTest, ToolCallArgumentsWithProhibitedTermAreWithheld) {
   SetAnswer(ToolCallAnswer(R"({"text":"say forbiddenword"})"));
-  EXPECT_EQ(stage_->OnResponse(call_), StageVerdict::kLocalReply);
+  EXPECT_EQ((*stage_)->OnResponse(call_), StageVerdict::kLocalReply);
   EXPECT_EQ(call_.reply->code, "content_policy_violation");
   EXPECT_NE(call_.withheld_text.find("forbiddenword"), std::string::npos);
 }
 
 TEST_F(OutputScanTest, ToolCallArgumentsPersonalInformationIsMasked) {
   SetAnswer(ToolCallAnswer(R"({"to":"13900001111","text":"hi"})"));
-  EXPECT_EQ(stage_->OnResponse(call_), StageVerdict::kContinue);
+  EXPECT_EQ((*stage_)->OnResponse(call_), StageVerdict::kContinue);
   EXPECT_EQ(Sent()["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"],
             R"({"to":"[mobile]","text":"hi"})");
   ASSERT_EQ(call_.findings.size(), 1u);
@@ -126,13 +128,13 @@ TEST_F(OutputScanTest, LegacyFunctionCallArgumentsAreScanned) {
           {"message",
            {{"role", "assistant"},
             {"function_call", {{"name", "f"}, {"arguments", R"({"q":"forbiddenword"})"}}}}}}}}});
-  EXPECT_EQ(stage_->OnResponse(call_), StageVerdict::kLocalReply);
+  EXPECT_EQ((*stage_)->OnResponse(call_), StageVerdict::kLocalReply);
 }
 
 TEST_F(OutputScanTest, DeliverFlaggedReviewMarksTheAnswer) {
   Build("{categories: {borderline: review}, review_mode: deliver_flagged}");
   SetAnswer({{"choices", {{{"index", 0}, {"text", "reviewme"}}}}});
-  EXPECT_EQ(stage_->OnResponse(call_), StageVerdict::kContinue);
+  EXPECT_EQ((*stage_)->OnResponse(call_), StageVerdict::kContinue);
   EXPECT_EQ(Sent()["hegui"]["flagged"], true);
   EXPECT_EQ(services_.reviews.size(), 1u);
 }

@@ -19,7 +19,7 @@ class RateLimitTest : public ::testing::Test {
   StageVerdict Call(const std::string& key) {
     call_ = ChatCall("hi");
     call_.principal = Principal{"u", key, true};
-    return factory_->Create()->OnRequest(call_);
+    return TestStage(*factory_)->OnRequest(call_);
   }
   std::chrono::steady_clock::time_point now_{};
   std::unique_ptr<StageFactory> factory_;

@@ -19,7 +19,7 @@ class RouteTest : public ::testing::Test {
     EXPECT_TRUE(factory.ok()) << factory.status().ToString();
     call_ = ChatCall("x", model);
     call_.carries_personal_information = pi;
-    return (*factory)->Create()->OnRequest(call_);
+    return TestStage(**factory)->OnRequest(call_);
   }
   GatewayConfig config_;
   FakeServices services_;

@@ -28,6 +28,19 @@ inline StatusOr<std::unique_ptr<StageFactory>> BuildStage(const std::string& nam
   return MakeStageFactory(StageSpec{name, *parsed}, StageServices{config, metrics, services});
 }
 
+// One stage of `factory` with the arena that holds it, for tests that use a
+// stage alone (a pipeline's StageChain holds its stages the same way).
+class TestStage {
+ public:
+  explicit TestStage(const StageFactory& factory)
+      : arena_(std::make_unique<StageArena>()), stage_(factory.Create(*arena_)) {}
+  Stage* operator->() const { return stage_; }
+
+ private:
+  std::unique_ptr<StageArena> arena_;
+  Stage* stage_;
+};
+
 // A chat call with one user message whose content is `content` (a string,
 // or an array of parts), read by the gateway's request parser.
 inline Call ChatCall(const nlohmann::json& content, const std::string& model = "mock-1") {

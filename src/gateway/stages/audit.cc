@@ -68,8 +68,8 @@ class AuditFactory : public StageFactory {
   AuditFactory(GatewayServices* services, Metrics* metrics)
       : services_(services), metrics_(metrics) {}
   std::string_view name() const override { return "audit"; }
-  std::unique_ptr<Stage> Create() const override {
-    return std::make_unique<AuditStage>(services_, metrics_, &latency_);
+  Stage* Create(StageArena& arena) const override {
+    return arena.New<AuditStage>(services_, metrics_, &latency_);
   }
 
  private:

@@ -45,8 +45,8 @@ class AuthenticateFactory : public StageFactory {
  public:
   explicit AuthenticateFactory(GatewayServices* services) : services_(services) {}
   std::string_view name() const override { return "authenticate"; }
-  std::unique_ptr<Stage> Create() const override {
-    return std::make_unique<AuthenticateStage>(services_);
+  Stage* Create(StageArena& arena) const override {
+    return arena.New<AuthenticateStage>(services_);
   }
 
  private:

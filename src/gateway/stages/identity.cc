@@ -33,9 +33,7 @@ class IdentityFactory : public StageFactory {
  public:
   explicit IdentityFactory(bool required) : required_(required) {}
   std::string_view name() const override { return "identity"; }
-  std::unique_ptr<Stage> Create() const override {
-    return std::make_unique<IdentityStage>(required_);
-  }
+  Stage* Create(StageArena& arena) const override { return arena.New<IdentityStage>(required_); }
 
  private:
   bool required_;

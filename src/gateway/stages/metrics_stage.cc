@@ -116,8 +116,8 @@ class MetricsFactory : public StageFactory {
   MetricsFactory(Metrics* metrics, const GatewayConfig* config)
       : metrics_(metrics), handles_(metrics, config) {}
   std::string_view name() const override { return "metrics"; }
-  std::unique_ptr<Stage> Create() const override {
-    return std::make_unique<MetricsStage>(metrics_, &handles_);
+  Stage* Create(StageArena& arena) const override {
+    return arena.New<MetricsStage>(metrics_, &handles_);
   }
 
  private:

@@ -65,9 +65,7 @@ class RateLimitFactory : public StageFactory {
  public:
   RateLimitFactory(RateLimitConfig config, Clock clock) : buckets_(config, std::move(clock)) {}
   std::string_view name() const override { return "rate_limit"; }
-  std::unique_ptr<Stage> Create() const override {
-    return std::make_unique<RateLimitStage>(&buckets_);
-  }
+  Stage* Create(StageArena& arena) const override { return arena.New<RateLimitStage>(&buckets_); }
 
  private:
   mutable Buckets buckets_;

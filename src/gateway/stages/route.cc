@@ -89,9 +89,9 @@ class RouteFactory : public StageFactory {
                GatewayServices* services)
       : config_(std::move(config)), gateway_(gateway), services_(services) {}
   std::string_view name() const override { return "route"; }
-  std::unique_ptr<Stage> Create() const override {
-    return std::make_unique<RouteStage>(static_cast<const RouteConfig*>(config_.get()), gateway_,
-                                        services_);
+  Stage* Create(StageArena& arena) const override {
+    return arena.New<RouteStage>(static_cast<const RouteConfig*>(config_.get()), gateway_,
+                                 services_);
   }
 
  private:

@@ -24,8 +24,8 @@ class ScanStageFactory : public StageFactory {
                    GatewayServices* services)
       : name_(name), config_(std::move(config)), services_(services) {}
   std::string_view name() const override { return name_; }
-  std::unique_ptr<Stage> Create() const override {
-    return std::make_unique<StageT>(static_cast<const ConfigT*>(config_.get()), services_);
+  Stage* Create(StageArena& arena) const override {
+    return arena.New<StageT>(static_cast<const ConfigT*>(config_.get()), services_);
   }
 
  private:

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <tuple>
 #include <utility>
 
 #include "gateway/read_deadline.h"
@@ -95,7 +96,7 @@ net::awaitable<boost::system::error_code> Responder::WriteRest(std::string rest)
 
 net::awaitable<Status> Responder::Send(
     int status, std::string_view content_type, std::string body,
-    const std::vector<std::pair<std::string, std::string>>& headers) {
+    std::span<const std::pair<std::string_view, std::string_view>> headers) {
   if (started_) co_return InternalError("response already started");
   started_ = true;
   // The same bytes Beast's serializer wrote for these fields, in this order.
@@ -284,8 +285,14 @@ net::awaitable<void> HttpServer::Serve(tcp::socket socket) {
     beast::flat_buffer buffer;
     ReadDeadline deadline(stream);
     bool first = true;
+    // Each request's header fields and target (HttpRequest): a request of
+    // ordinary size needs no heap block for them.
+    std::array<std::byte, 2048> field_bytes;
     while (!stopping_) {
-      http::request_parser<http::string_body> parser;
+      std::pmr::monotonic_buffer_resource field_memory(field_bytes.data(), field_bytes.size());
+      http::request_parser<http::string_body, HttpFieldAllocator> parser(
+          std::piecewise_construct, std::make_tuple(),
+          std::make_tuple(HttpFieldAllocator(&field_memory)));
       parser.header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
       parser.body_limit(limits.max_body_bytes);
       boost::system::error_code ec;

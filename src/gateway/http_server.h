@@ -34,6 +34,8 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <memory_resource>
+#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -54,7 +56,11 @@ struct ServerLimits {
   std::chrono::milliseconds write_timeout{30'000};
 };
 
-using HttpRequest = http::request<http::string_body>;
+// A request's header fields are placed in memory the server keeps for that
+// request (no heap block per field); the request lives until the handler
+// returns.
+using HttpFieldAllocator = std::pmr::polymorphic_allocator<char>;
+using HttpRequest = http::request<http::string_body, http::basic_fields<HttpFieldAllocator>>;
 
 // The one way a handler answers a request. Not thread-safe; used only by the
 // handler coroutine of its request. Every write returns a non-OK status when
@@ -73,8 +79,11 @@ class Responder {
 
   // A complete response with a Content-Length: status line, headers and body
   // go out in one write (no timer is armed when the socket takes it at once).
-  net::awaitable<Status> Send(int status, std::string_view content_type, std::string body,
-                              const std::vector<std::pair<std::string, std::string>>& headers = {});
+  // `headers` (name, value) go after Content-Type; the caller keeps what
+  // they view alive until the co_await is over.
+  net::awaitable<Status> Send(
+      int status, std::string_view content_type, std::string body,
+      std::span<const std::pair<std::string_view, std::string_view>> headers = {});
   // Starts a chunked response (used for text/event-stream).
   net::awaitable<Status> BeginStream(int status, std::string_view content_type);
   net::awaitable<Status> WriteChunk(std::string_view data);

@@ -510,16 +510,19 @@ net::awaitable<void> DrainUpstream(std::shared_ptr<const Runtime> runtime,
 // The answer's bytes go as they are unless a stage rewrote a text of it.
 net::awaitable<void> Finish(Call& call, StageChain& chain, Responder& out) {
   (void)co_await chain.OnComplete(call);  // A failure replaces call.reply: fail closed.
-  std::vector<std::pair<std::string, std::string>> headers = {{"x-request-id", call.request_id}};
+  const std::pair<std::string_view, std::string_view> headers[] = {
+      {"x-request-id", call.request_id}, {"retry-after", "1"}};
   if (call.reply) {
-    if (call.reply->http_status == 429) headers.emplace_back("retry-after", "1");
+    // retry-after only with a 429.
+    std::span<const std::pair<std::string_view, std::string_view>> sent(
+        headers, call.reply->http_status == 429 ? 2 : 1);
     std::string body = call.reply->ToJson();
-    (void)co_await out.Send(call.reply->http_status, "application/json", std::move(body), headers);
+    (void)co_await out.Send(call.reply->http_status, "application/json", std::move(body), sent);
     co_return;
   }
   std::string body =
       call.response_rewritten ? ForwardedAnswerBody(call.answer) : std::move(call.answer.body);
-  (void)co_await out.Send(200, "application/json", std::move(body), headers);
+  (void)co_await out.Send(200, "application/json", std::move(body), std::span(headers, 1));
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 
 #include <array>
 #include <limits>
+#include <memory_resource>
+#include <tuple>
 
 #include "gateway/read_deadline.h"
 
@@ -63,6 +65,10 @@ struct UpstreamClient::Connection {
   std::unique_ptr<beast::tcp_stream> plain;
   std::unique_ptr<beast::ssl_stream<beast::tcp_stream>> tls;
   beast::flat_buffer buffer;
+  // Where ReadSome puts the body bytes of each read (its result views them
+  // until the next read). Kept with the connection, so that an exchange
+  // allocates (and clears) no 16 KiB buffer of its own.
+  std::array<char, kPieceBytes> piece;
   std::chrono::steady_clock::time_point idle_since;
   // The response and read timeouts: one timer for the connection's life
   // (declared last: destroyed before the stream it cancels).
@@ -72,8 +78,17 @@ struct UpstreamClient::Connection {
 };
 
 struct UpstreamClient::Exchange::State {
-  http::response_parser<http::buffer_body> parser;
-  std::array<char, kPieceBytes> piece;
+  // (User-provided: a value-initialised State would clear field_bytes first.)
+  State()
+      : fields(field_bytes.data(), field_bytes.size()),
+        parser(std::piecewise_construct, std::make_tuple(),
+               std::make_tuple(std::pmr::polymorphic_allocator<char>(&fields))) {}
+
+  // The answer's header fields and reason are placed here rather than in a
+  // heap block each; a header larger than this takes heap blocks as before.
+  std::array<std::byte, 1024> field_bytes;
+  std::pmr::monotonic_buffer_resource fields;
+  http::response_parser<http::buffer_body, std::pmr::polymorphic_allocator<char>> parser;
 };
 
 UpstreamClient::UpstreamClient(std::string name, UpstreamUrl url, UpstreamOptions options)
@@ -352,8 +367,9 @@ net::awaitable<StatusOr<std::string_view>> UpstreamClient::Exchange::ReadSomeWit
     std::chrono::milliseconds timeout) {
   auto& parser = state_->parser;
   while (!parser.is_done()) {
-    parser.get().body().data = state_->piece.data();
-    parser.get().body().size = state_->piece.size();
+    std::array<char, kPieceBytes>& piece = connection_->piece;
+    parser.get().body().data = piece.data();
+    parser.get().body().size = piece.size();
     boost::system::error_code ec;
     connection_->deadline->Start(timeout);
     if (connection_->tls) {
@@ -373,8 +389,8 @@ net::awaitable<StatusOr<std::string_view>> UpstreamClient::Exchange::ReadSomeWit
       co_return UnavailableError("upstream '" + client_->name_ +
                                  "' broke off the response: " + ec.message());
     }
-    size_t n = state_->piece.size() - parser.get().body().size;
-    if (n > 0) co_return std::string_view(state_->piece.data(), n);
+    size_t n = piece.size() - parser.get().body().size;
+    if (n > 0) co_return std::string_view(piece.data(), n);
   }
   co_return std::string_view();
 }

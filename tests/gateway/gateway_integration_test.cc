@@ -290,6 +290,25 @@ TEST_F(GatewayIntegrationTest, TooManyHeadersIs431) {
   EXPECT_EQ(r.status, 431);
 }
 
+// The server keeps a request's header fields in 2 KiB it holds per request;
+// fields past that take heap blocks, and the request reads the same.
+TEST_F(GatewayIntegrationTest, HeadersLargerThanTheServersFieldMemoryStillWork) {
+  json body = {{"model", "mock-1"},
+               {"messages", json::array({{{"role", "user"}, {"content", "big headers"}}})}};
+  std::vector<std::pair<std::string, std::string>> headers;
+  for (int i = 0; i < 8; ++i)
+    headers.emplace_back("x-pad-" + std::to_string(i), std::string(900, 'p'));
+  headers.emplace_back("authorization", "Bearer sk-verified");  // After the padding.
+  HttpResult r =
+      HttpCall(gateway_->port(), http::verb::post, "/v1/chat/completions", body.dump(), headers);
+  ASSERT_EQ(r.status, 200) << r.body << r.error;
+  EXPECT_EQ(json::parse(r.body)["choices"][0]["message"]["content"], "big headers");
+  HttpResult again = Chat("and a small one after it");
+  ASSERT_EQ(again.status, 200) << again.body << again.error;
+  ASSERT_EQ(services_.Records().size(), 2u);
+  EXPECT_EQ(services_.Records()[0].principal->user_id, "alice");
+}
+
 // The JSON body of a raw HTTP answer.
 json RawBody(const std::string& answer) {
   size_t start = answer.find("\r\n\r\n");

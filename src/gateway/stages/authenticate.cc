@@ -22,7 +22,7 @@ class AuthenticateStage : public Stage {
     std::string_view key = header.substr(kBearer.size());
     StatusOr<Principal> principal = services_->Authenticate(key);
     if (principal.ok()) {
-      call.principal = *principal;
+      call.principal = std::move(principal).value();
       return StageVerdict::kContinue;
     }
     if (principal.status().code() == StatusCode::kUnauthenticated ||

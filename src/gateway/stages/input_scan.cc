@@ -18,7 +18,6 @@ class InputScanStage : public Stage {
     ScanAction worst = ScanAction::kAllow;
     const ScanHit* worst_hit = nullptr;
     size_t base = 0;
-    std::string joined;
     for (size_t i = 0; i < texts.size(); ++i) {
       const std::string& text = texts[i].text;
       StatusOr<std::vector<ScanHit>> found = services_->scanner()->Scan(text);
@@ -38,13 +37,21 @@ class InputScanStage : public Stage {
         }
       }
       base += text.size() + 1;
-      joined += text;
-      joined += '\n';
     }
+    // Every prompt, each followed by a newline (what a refused prompt keeps
+    // sealed and what review sees); built only when it is needed.
+    auto joined = [&texts] {
+      std::string all;
+      for (const BodyText& t : texts) {
+        all += t.text;
+        all += '\n';
+      }
+      return all;
+    };
     if (worst == ScanAction::kBlock) {
       call.input_verdict = "block";
       call.outcome = "blocked";
-      call.withheld_input = std::move(joined);
+      call.withheld_input = joined();
       call.reply = ContentPolicyViolation(
           "The prompt was refused: it contains content of category '" + worst_hit->type + "'" +
           (worst_hit->article.empty() ? "" : " (CSL Art. " + worst_hit->article + ")"));
@@ -54,7 +61,7 @@ class InputScanStage : public Stage {
       call.input_verdict = "review";
       StatusOr<std::string> id = services_->QueueReview(
           ReviewRequest{call.request_id, call.principal ? call.principal->user_id : "", "input",
-                        worst_hit->type, worst_hit->article, joined, policy.review_holds});
+                        worst_hit->type, worst_hit->article, joined(), policy.review_holds});
       if (!id.ok()) {
         call.reply = ServiceUnavailable(
             "review_queue_unavailable",
@@ -65,7 +72,7 @@ class InputScanStage : public Stage {
       call.review_id = *id;
       if (policy.review_holds) {
         call.outcome = "held_for_review";
-        call.withheld_input = std::move(joined);
+        call.withheld_input = joined();
         call.reply = PendingReview("The prompt was held for human review (item " + *id +
                                    ", category '" + worst_hit->type + "')");
         return StageVerdict::kLocalReply;

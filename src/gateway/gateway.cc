@@ -121,9 +121,34 @@ struct Gateway::Impl {
     (void)co_await out.Send(status, type, std::move(body));
   }
 
+  // The model endpoints' POSTs (nearly all traffic) go straight to
+  // ServeModelCall's coroutine, without a coroutine frame of Handle's own;
+  // every other request to HandleOther.
   net::awaitable<void> Handle(HttpRequest& request, Responder& out) {
+    std::optional<Endpoint> endpoint = ModelEndpoint(request);
+    if (endpoint && request.method() == http::verb::post) {
+      return ServeModelCall(Current(), *endpoint, request, out, NewRequestId(),
+                            out.remote_address());
+    }
+    return HandleOther(request, out);
+  }
+
+  static std::string_view Path(const HttpRequest& request) {
     std::string_view target(request.target().data(), request.target().size());
-    std::string_view path = target.substr(0, target.find('?'));
+    return target.substr(0, target.find('?'));
+  }
+
+  static std::optional<Endpoint> ModelEndpoint(const HttpRequest& request) {
+    std::string_view path = Path(request);
+    if (path == "/v1/chat/completions") return Endpoint::kChatCompletions;
+    if (path == "/v1/completions") return Endpoint::kCompletions;
+    if (path == "/v1/embeddings") return Endpoint::kEmbeddings;
+    return std::nullopt;
+  }
+
+  net::awaitable<void> HandleOther(HttpRequest& request, Responder& out) {
+    std::string_view target(request.target().data(), request.target().size());
+    std::string_view path = Path(request);
     http::verb method = request.method();
     std::shared_ptr<const Runtime> rt = Current();
     if (path == "/healthz") {
@@ -147,17 +172,9 @@ struct Gateway::Impl {
       co_await Admin(request, target.substr(6), out);  // With the query (?status=...).
       co_return;
     }
-    std::optional<Endpoint> endpoint;
-    if (path == "/v1/chat/completions") endpoint = Endpoint::kChatCompletions;
-    if (path == "/v1/completions") endpoint = Endpoint::kCompletions;
-    if (path == "/v1/embeddings") endpoint = Endpoint::kEmbeddings;
-    if (endpoint) {
-      if (method != http::verb::post) {
-        co_await Send(out, 405, "application/json",
-                      InvalidRequest("Use POST for " + std::string(path)).ToJson());
-        co_return;
-      }
-      co_await ServeModelCall(rt, *endpoint, request, out, NewRequestId(), out.remote_address());
+    if (ModelEndpoint(request)) {  // Not a POST (Handle took those).
+      co_await Send(out, 405, "application/json",
+                    InvalidRequest("Use POST for " + std::string(path)).ToJson());
       co_return;
     }
     if (path == "/v1/models" && method == http::verb::get) {

@@ -309,6 +309,20 @@ TEST_F(GatewayIntegrationTest, HeadersLargerThanTheServersFieldMemoryStillWork) 
   EXPECT_EQ(services_.Records()[0].principal->user_id, "alice");
 }
 
+TEST_F(GatewayIntegrationTest, ModelEndpointsAnswerOnlyPost) {
+  for (const char* path : {"/v1/chat/completions", "/v1/completions", "/v1/embeddings"}) {
+    HttpResult r = HttpCall(gateway_->port(), http::verb::get, path, "",
+                            {{"authorization", "Bearer sk-verified"}});
+    EXPECT_EQ(r.status, 405) << path;
+    EXPECT_NE(r.body.find(std::string("Use POST for ") + path), std::string::npos) << r.body;
+  }
+  EXPECT_TRUE(services_.Records().empty());  // Refused before any model call.
+  EXPECT_EQ(HttpCall(gateway_->port(), http::verb::get, "/v1/chat/completions?x=1", "").status,
+            405);
+  EXPECT_EQ(HttpCall(gateway_->port(), http::verb::post, "/v1/nothing", "{}").status, 404);
+  EXPECT_EQ(Chat("still served").status, 200);
+}
+
 // The JSON body of a raw HTTP answer.
 json RawBody(const std::string& answer) {
   size_t start = answer.find("\r\n\r\n");

@@ -154,6 +154,9 @@ struct Log::Impl {
   int flushes_in_flight = 0;   // Guarded by mu.
   // Guarded by mu: when the newest flush began (steady clock).
   std::chrono::steady_clock::time_point flush_began;
+  // Guarded by mu: a moving average of the last fdatasync calls' durations
+  // (each new one weighs 1/8).
+  std::chrono::microseconds flush_duration{0};
   int flusher_count = 0;  // Set at Open(); the size of `flushers`.
   int idle_flushers = 0;  // Guarded by mu: flushers waiting to be woken for work.
   // Guarded by mu: an appender woke an idle flusher, which has not run yet.
@@ -193,8 +196,8 @@ struct Log::Impl {
   bool WriteQueue(std::unique_lock<std::mutex>& lock);
   // Requires mu held. Whether a flush may start at `now`: records written
   // since the newest flush began, no roll under way, no failure, and no flush
-  // in flight unless an overlapping one is due (kSync only, the running one
-  // began LogOptions::overlap_flushes_after ago or more).
+  // in flight unless an overlapping one is due (kSync only, flushes are slow:
+  // see LogOptions::overlap_flushes_after).
   bool FlushMayStartLocked(std::chrono::steady_clock::time_point now) const;
   // Requires mu held, called by an appender that just wrote the queue.
   // Whether it must wake a flusher: to write what queued meanwhile, after a
@@ -546,7 +549,8 @@ bool Log::Impl::FlushMayStartLocked(std::chrono::steady_clock::time_point now) c
   if (written <= flush_started || rolling || !error.ok()) return false;
   if (flushes_in_flight == 0) return true;
   return options.durability == Durability::kSync &&
-         now - flush_began >= options.overlap_flushes_after;
+         (flush_duration >= options.overlap_flushes_after ||
+          now - flush_began >= options.overlap_flushes_after);
 }
 
 bool Log::Impl::MustWakeFlusherLocked(std::chrono::steady_clock::time_point now) const {
@@ -649,8 +653,8 @@ void Log::Impl::MaybeCheckpoint() {
 // it itself when it can, WriteOrHandOff), writes it (frames, then leaf
 // hashes) and flushes. A flush starts once records were written since the
 // newest one began: back to back while a flush is in flight (the flusher
-// whose flush ends starts the next), overlapping only under kSync once the
-// running flush is slow (LogOptions::overlap_flushes_after: several
+// whose flush ends starts the next), overlapping only under kSync when
+// flushes are slow (LogOptions::overlap_flushes_after: several
 // concurrent fdatasync calls complete much sooner than back-to-back ones on
 // common virtual disks), and paced under kRelaxed
 // (LogOptions::relaxed_flush_interval).
@@ -721,15 +725,19 @@ void Log::Impl::FlushLoop() {
     }
     const uint64_t target = written;
     flush_started = target;
-    flush_began = SteadyClock::now();
+    const SteadyClock::time_point began = SteadyClock::now();
+    flush_began = began;
     const int fd = seg_fd;
     const std::string path = seg_path;
     ++flushes_in_flight;
     lock.unlock();
     const bool ok = fdatasync(fd) == 0;
     Status failure = ok ? OkStatus() : OsError(path, "fdatasync failed");
+    const auto took =
+        std::chrono::duration_cast<std::chrono::microseconds>(SteadyClock::now() - began);
     lock.lock();
     --flushes_in_flight;
+    flush_duration += (took - flush_duration) / 8;
     // After any failure nothing more is acknowledged: a concurrent fdatasync
     // may return 0 although the failed one lost pages (the error is reported
     // once per open file).

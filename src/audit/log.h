@@ -104,10 +104,12 @@ struct LogOptions {
   // covering what was written meanwhile). With more than one thread, flushes
   // may also overlap (below). 1 = strictly serial.
   int flush_threads = 3;
-  // kSync: a flush starts while another is still running only once that one
-  // has taken this long. A slow disk (flush ticks of milliseconds) then gets
-  // overlapping flushes, which finish much sooner than back-to-back ones on
-  // common virtual disks; a fast one gets back-to-back flushes, with fewer
+  // kSync: a flush starts while another is still running only when flushes
+  // are slow: the recent ones took this long on average (a moving average of
+  // the last few), or the running one has taken this long so far. A slow
+  // disk (common virtual disks complete flushes on a tick of milliseconds)
+  // then gets overlapping flushes, which finish with the running one rather
+  // than a tick later; a fast one gets back-to-back flushes, with fewer
   // fdatasync calls and thread wake-ups per record.
   std::chrono::microseconds overlap_flushes_after{1000};
   // kRelaxed: flushes start at most this often (appends are acknowledged at

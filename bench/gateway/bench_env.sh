@@ -65,6 +65,29 @@ CONF
   nginx_pids="$master $(pgrep -P "$master" | tr '\n' ' ')"
 }
 
+# probe_fdatasync: the disk's flush latency under the test bed's directory
+# (where the gateways' evidence logs are), which bounds what `sync` durability
+# adds: 300 small overwrites of a preallocated file, each followed by
+# fdatasync, as the evidence log's group commits do. Prints p50/p90/p99 in µs.
+probe_fdatasync() {
+  python3 - "$work/fdatasync-probe" <<'PY'
+import os, sys, time
+fd = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT, 0o644)
+os.pwrite(fd, bytes(1 << 20), 0)
+os.fsync(fd)
+took = []
+for i in range(300):
+    os.pwrite(fd, b"x" * 400, i * 400)
+    start = time.perf_counter()
+    os.fdatasync(fd)
+    took.append((time.perf_counter() - start) * 1e6)
+os.close(fd)
+os.unlink(sys.argv[1])
+took.sort()
+print(f"p50 {took[150]:.0f} us, p90 {took[270]:.0f} us, p99 {took[297]:.0f} us")
+PY
+}
+
 # make_lexicon: 100k generated terms (4-8 CJK characters each) in the shipped
 # TSV format, at $work/lexicon.tsv.
 make_lexicon() {

@@ -12,7 +12,9 @@
 #   bash bench/gateway/run.sh [BUILD_DIR]
 # VIA=hegui (or a list: VIA=hegui,hegui-w) runs only those rows besides nginx.
 # Prints requests/s, p50 and p99 latency per case, the ratios to nginx, and
-# the server's CPU time per request (robust when other work shares the cores).
+# the server's CPU time per request (robust when other work shares the cores),
+# and the disk's fdatasync latency before and after (the `sync` rows wait for
+# it; it swings from ~0.1 to ~4 ms on shared virtual disks).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
@@ -98,6 +100,7 @@ PY
 #              request: about 2000 req/s offered to every row alike, well
 #              below each one's saturation; where added p99 is judged.
 # VIA (see the top) skips the other non-baseline rows; nginx always runs.
+echo "disk flush latency before the run (fdatasync, bounds what sync durability adds): $(probe_fdatasync)"
 echo "hegui gateway benchmark: wrk -d${duration}s on loopback, $(nproc) cores; saturated -t$threads -c$connections, busy -t1 -c$busy, moderate -t1 -c$moderate pausing ${pause_ms} ms"
 echo "cpu us/req: CPU time (user+system) of the server process(es) per request: the mock for direct, nginx, hegui serve"
 printf '%-7s %-10s %-7s %9s %8s %8s %10s %13s %11s\n' mode load via 'req/s' 'p50 ms' 'p99 ms' 'rps/nginx' 'p99-nginx ms' 'cpu us/req'
@@ -131,6 +134,7 @@ for mode in plain stream; do
     unset rps p50 p99 cpu
   done
 done
+echo "disk flush latency after the run: $(probe_fdatasync)"
 for g in "${gateways[@]}"; do
   records=$("$hegui" audit export "$work/$g/data/audit" --kind model_call 2>/dev/null | wc -l || true)
   echo "evidence log of $g: $records model_call records written during the run"

@@ -118,16 +118,21 @@ struct Log::Impl {
 
   // Owned by the flusher that is writing (`writing`), and by Open/Close when
   // none runs; seg_fd and seg_path are also read under mu by flushers while
-  // no roll is under way. seg_fd's offset is seg_bytes.
+  // no roll is under way. seg_fd's offset is seg_bytes. seg_reserved and
+  // reserve_step are also raised, under mu, by a flusher reserving ahead
+  // (`reserving`) while a writer writes frames below the old seg_reserved:
+  // the two never touch the same bytes, and neither a roll nor a writer's own
+  // Reserve() runs until the reserve ahead is done.
   int seg_fd = -1;
   std::string seg_path;
-  uint64_t seg_bytes = 0;        // Where the next frame goes: the end of the last frame.
-  uint64_t seg_reserved = 0;     // File size; [seg_bytes, seg_reserved) is durable zeros.
+  uint64_t seg_bytes = 0;  // Where the next frame goes: the end of the last frame.
+  // File size; [seg_bytes, seg_reserved) is durable zeros.
+  std::atomic<uint64_t> seg_reserved{0};
   bool seg_zero_filled = false;  // Version 2: zeros may be reserved past seg_bytes.
   // How far ahead the next Reserve() reaches: 64 KiB after Open(), doubling
   // with each reserve up to options.preallocate_bytes, so that a short-lived
   // writer (one `hegui audit append`) writes few zeros.
-  uint64_t reserve_step = 0;
+  std::atomic<uint64_t> reserve_step{0};
   uint64_t seg_records = 0;
   int64_t seg_day = 0;
   std::string write_buffer;
@@ -166,6 +171,7 @@ struct Log::Impl {
   Status error;            // Guarded by mu: sticky I/O failure.
   bool stopping = false;   // Guarded by mu.
   bool writing = false;    // Guarded by mu: a flusher or an appender is writing a batch.
+  bool reserving = false;  // Guarded by mu: a flusher is reserving ahead (ReserveAhead).
   bool closed = false;     // Guarded by mu.
   std::mutex callback_mu;  // Held while callbacks run, so they run in order.
   std::vector<std::thread> flushers;
@@ -202,7 +208,8 @@ struct Log::Impl {
   // Requires mu held, called by an appender that just wrote the queue.
   // Whether it must wake a flusher: to write what queued meanwhile, after a
   // failure, or to flush when no flusher will look at the log on its own (each
-  // awake one re-checks before it sleeps; one flushing flushes again when done).
+  // awake one re-checks before it sleeps; one flushing flushes again when done;
+  // one reserving ahead does not count).
   bool MustWakeFlusherLocked(std::chrono::steady_clock::time_point now) const;
   // Requires mu held, !writing. True if the queue can be written without a
   // segment roll or a reserve of zeros (both may take milliseconds and are
@@ -226,6 +233,15 @@ struct Log::Impl {
   // The file size to reserve up to when the next frame goes at `pos` and
   // the batch ends at `end`.
   uint64_t ReserveTarget(uint64_t pos, uint64_t end) const;
+  // Requires mu held. Whether a flusher should reserve the next zeros now,
+  // before a writer runs out of them (less than half a step left): appends
+  // would otherwise wait while a writer reserves (milliseconds: the file
+  // grows, so its fdatasync writes metadata too).
+  bool ReserveAheadDueLocked() const;
+  // Requires `lock` held on mu and ReserveAheadDueLocked(). Reserves the next
+  // step of zeros with mu released (writers go on below the old reserve) and
+  // returns with mu held; a failure fails the log, as a writer's would.
+  void ReserveAhead(std::unique_lock<std::mutex>& lock);
   // Gives back the reserved zeros past the last frame (ftruncate, not synced:
   // the segment reads the same whether or not it reaches the disk).
   void ReleaseReserve();
@@ -555,7 +571,7 @@ bool Log::Impl::FlushMayStartLocked(std::chrono::steady_clock::time_point now) c
 
 bool Log::Impl::MustWakeFlusherLocked(std::chrono::steady_clock::time_point now) const {
   if (!queue.empty() || !error.ok()) return true;
-  const int looking = flusher_count - idle_flushers - flushes_in_flight;
+  const int looking = flusher_count - idle_flushers - flushes_in_flight - (reserving ? 1 : 0);
   return looking == 0 && idle_flushers > 0 && !flusher_woken && FlushMayStartLocked(now);
 }
 
@@ -669,10 +685,15 @@ void Log::Impl::FlushLoop() {
   using SteadyClock = std::chrono::steady_clock;
   std::unique_lock lock(mu);
   for (;;) {
-    const bool can_write = !queue.empty() && !writing;
+    // A queue that needs more zeros waits for the reserve ahead under way.
+    const bool can_write = !queue.empty() && !writing && (!reserving || QueueFitsLocked());
     const bool can_flush = FlushMayStartLocked(SteadyClock::now());
     if (!can_write && !can_flush) {
       if (stopping && queue.empty() && !writing) return;
+      if (ReserveAheadDueLocked()) {
+        ReserveAhead(lock);
+        continue;
+      }
       ++idle_flushers;
       bool timed_out = false;
       if (options.checkpoint_interval.count() == 0) {
@@ -763,7 +784,7 @@ Status Log::Impl::Roll(uint64_t first_index) {
   {
     std::unique_lock lock(mu);
     rolling = true;
-    flush_cv.wait(lock, [&] { return flushes_in_flight == 0; });
+    flush_cv.wait(lock, [&] { return flushes_in_flight == 0 && !reserving; });
     target = written;
   }
   Status synced = fdatasync(seg_fd) == 0 ? OkStatus() : OsError(seg_path, "fdatasync failed");
@@ -811,7 +832,7 @@ Status Log::Impl::WriteBatch(uint64_t first, const std::vector<Pending>& batch) 
   for (const Pending& p : batch) write_buffer += p.frame;
   HEGUI_RETURN_IF_ERROR(WriteFully(seg_fd, write_buffer, seg_path));
   seg_bytes += total;
-  seg_reserved = std::max(seg_reserved, seg_bytes);
+  if (seg_bytes > seg_reserved) seg_reserved = seg_bytes;  // A growing (not zero-filled) file.
   seg_records += batch.size();
   // The leaf hashes may reach the disk before the records: recovery drops
   // hashes of records that did not (and rebuilds missing ones).
@@ -834,6 +855,36 @@ Status Log::Impl::Reserve(uint64_t end) {
   seg_reserved = target;
   reserve_step = std::min(2 * reserve_step, options.preallocate_bytes);
   return OkStatus();
+}
+
+bool Log::Impl::ReserveAheadDueLocked() const {
+  if (!seg_zero_filled || reserve_step == 0 || reserving || writing || rolling || stopping ||
+      !error.ok()) {
+    return false;
+  }
+  // At least a block more, and at most the segment's size.
+  return seg_reserved - seg_bytes < reserve_step / 2 &&
+         ReserveTarget(seg_reserved, seg_reserved) >= seg_reserved + 4096;
+}
+
+void Log::Impl::ReserveAhead(std::unique_lock<std::mutex>& lock) {
+  reserving = true;
+  const uint64_t from = seg_reserved;
+  const uint64_t target = ReserveTarget(from, from);
+  const int fd = seg_fd;
+  const std::string path = seg_path;
+  lock.unlock();
+  Status s = ReserveZeros(fd, from, target, path);
+  lock.lock();
+  reserving = false;
+  if (s.ok()) {
+    seg_reserved = target;
+    reserve_step = std::min(2 * reserve_step, options.preallocate_bytes);
+  } else if (error.ok()) {
+    error = s;
+  }
+  // A roll, or a flusher holding a queue that needs more zeros, may wait for it.
+  flush_cv.notify_all();
 }
 
 void Log::Impl::ReleaseReserve() {

@@ -4,7 +4,9 @@
 // log while still naming a torn tail or bytes after the zeros.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "audit/log.h"
 #include "audit/log_dir.h"
@@ -110,13 +112,45 @@ TEST_F(PreallocationTest, ReserveStartsAt64KiBAndGrowsUpToTheOption) {
   big.body = "{\"pad\":\"" + std::string(1000, 'p') + "\"}";
   ASSERT_TRUE(log->Append(big).ok());
   const std::string seg = LastSegment();
-  EXPECT_EQ(std::filesystem::file_size(seg), 64u << 10);
+  // The first reserve is 64 KiB; with less than half a step left, a flusher
+  // may already be reserving the next 128 KiB ahead.
+  EXPECT_GE(std::filesystem::file_size(seg), 64u << 10);
+  EXPECT_LE(std::filesystem::file_size(seg), (64u + 128u) << 10);
   for (int i = 0; i < 70; ++i) ASSERT_TRUE(log->Append(big).ok());
-  // Past the first 64 KiB the next reserve reaches 128 KiB ahead.
+  // Past the first 64 KiB the reserve has grown, ahead of the frames, by
+  // doubling steps of at most the option each.
   const uint64_t end = ContentEnd(seg);
-  EXPECT_GT(std::filesystem::file_size(seg), end + (64u << 10));
-  EXPECT_LE(std::filesystem::file_size(seg), end + (128u << 10));
+  EXPECT_GT(end, 64u << 10);
+  EXPECT_GT(std::filesystem::file_size(seg), end);
+  EXPECT_LE(std::filesystem::file_size(seg), end + 2 * options_.preallocate_bytes);
   ASSERT_TRUE(log->Close().ok());
+  EXPECT_TRUE(Verify().ok);
+}
+
+// Once less than half a step of zeros is left, an idle flusher reserves the
+// next step by itself, so that no append waits for a reserve (each takes
+// milliseconds). Nothing is appended while the test waits for it.
+TEST_F(PreallocationTest, AFlusherReservesAheadBeforeTheWriterRunsOut) {
+  options_.preallocate_bytes = 1 << 20;
+  std::unique_ptr<Log> log = Open();
+  ASSERT_TRUE(log);
+  Record big = ModelCall(0);
+  big.body = "{\"pad\":\"" + std::string(1000, 'p') + "\"}";
+  const std::string seg = [&] {
+    EXPECT_TRUE(log->Append(big).ok());
+    return LastSegment();
+  }();
+  while (ContentEnd(seg) < (40u << 10)) ASSERT_TRUE(log->Append(big).ok());
+  ASSERT_LE(ContentEnd(seg), 64u << 10);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (std::filesystem::file_size(seg) < (64u + 128u) << 10 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_EQ(std::filesystem::file_size(seg), (64u + 128u) << 10)
+      << "no flusher reserved the next 128 KiB ahead";
+  ASSERT_TRUE(log->Close().ok());
+  EXPECT_EQ(std::filesystem::file_size(seg), ContentEnd(seg));
   EXPECT_TRUE(Verify().ok);
 }
 

@@ -858,8 +858,9 @@ Status Log::Impl::Reserve(uint64_t end) {
 }
 
 bool Log::Impl::ReserveAheadDueLocked() const {
-  if (!seg_zero_filled || reserve_step == 0 || reserving || writing || rolling || stopping ||
-      !error.ok()) {
+  // `writing` first: the writer owns the segment's fields while it writes.
+  if (writing || reserving || rolling || stopping || !error.ok() || !seg_zero_filled ||
+      reserve_step == 0) {
     return false;
   }
   // At least a block more, and at most the segment's size.

@@ -46,6 +46,13 @@ class PreallocationTest : public ::testing::Test {
 
   std::string LastSegment() { return ListSegments(dir_.path())->back().path; }
 
+  // A record of about 1.1 KiB framed, so that a few dozen fill a reserve step.
+  static Record PaddedRecord() {
+    Record big = ModelCall(0);
+    big.body = "{\"pad\":\"" + std::string(1000, 'p') + "\"}";
+    return big;
+  }
+
   // The offset just past the last frame of `path`.
   uint64_t ContentEnd(const std::string& path) {
     SegmentFrames f = ReadFrames(path);
@@ -108,8 +115,7 @@ TEST_F(PreallocationTest, ReserveStartsAt64KiBAndGrowsUpToTheOption) {
   options_.preallocate_bytes = 1 << 20;
   std::unique_ptr<Log> log = Open();
   ASSERT_TRUE(log);
-  Record big = ModelCall(0);
-  big.body = "{\"pad\":\"" + std::string(1000, 'p') + "\"}";
+  const Record big = PaddedRecord();
   ASSERT_TRUE(log->Append(big).ok());
   const std::string seg = LastSegment();
   // The first reserve is 64 KiB; with less than half a step left, a flusher
@@ -134,8 +140,7 @@ TEST_F(PreallocationTest, AFlusherReservesAheadBeforeTheWriterRunsOut) {
   options_.preallocate_bytes = 1 << 20;
   std::unique_ptr<Log> log = Open();
   ASSERT_TRUE(log);
-  Record big = ModelCall(0);
-  big.body = "{\"pad\":\"" + std::string(1000, 'p') + "\"}";
+  const Record big = PaddedRecord();
   const std::string seg = [&] {
     EXPECT_TRUE(log->Append(big).ok());
     return LastSegment();

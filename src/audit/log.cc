@@ -238,9 +238,13 @@ struct Log::Impl {
   // would otherwise wait while a writer reserves (milliseconds: the file
   // grows, so its fdatasync writes metadata too).
   bool ReserveAheadDueLocked() const;
+  // The reserve now reaches `target` (its zeros are durable); the next step
+  // doubles, up to options.preallocate_bytes. Called by whoever reserved.
+  void ReservedUpTo(uint64_t target);
   // Requires `lock` held on mu and ReserveAheadDueLocked(). Reserves the next
   // step of zeros with mu released (writers go on below the old reserve) and
-  // returns with mu held; a failure fails the log, as a writer's would.
+  // returns with mu held; a failure fails the log, as a writer's would, and
+  // calls back every waiting group with it.
   void ReserveAhead(std::unique_lock<std::mutex>& lock);
   // Gives back the reserved zeros past the last frame (ftruncate, not synced:
   // the segment reads the same whether or not it reaches the disk).
@@ -852,9 +856,13 @@ uint64_t Log::Impl::ReserveTarget(uint64_t pos, uint64_t end) const {
 Status Log::Impl::Reserve(uint64_t end) {
   const uint64_t target = ReserveTarget(seg_bytes, end);
   HEGUI_RETURN_IF_ERROR(ReserveZeros(seg_fd, seg_reserved, target, seg_path));
+  ReservedUpTo(target);
+  return OkStatus();
+}
+
+void Log::Impl::ReservedUpTo(uint64_t target) {
   seg_reserved = target;
   reserve_step = std::min(2 * reserve_step, options.preallocate_bytes);
-  return OkStatus();
 }
 
 bool Log::Impl::ReserveAheadDueLocked() const {
@@ -879,13 +887,20 @@ void Log::Impl::ReserveAhead(std::unique_lock<std::mutex>& lock) {
   lock.lock();
   reserving = false;
   if (s.ok()) {
-    seg_reserved = target;
-    reserve_step = std::min(2 * reserve_step, options.preallocate_bytes);
+    ReservedUpTo(target);
   } else if (error.ok()) {
     error = s;
   }
-  // A roll, or a flusher holding a queue that needs more zeros, may wait for it.
+  // A roll, or a flusher holding a queue that needs more zeros, may wait for
+  // it; after a failure every flusher drops the queue.
   flush_cv.notify_all();
+  if (!s.ok()) {
+    // Fail closed now: the groups written but not yet durable get the error
+    // (no flush starts after a failure to call them back).
+    lock.unlock();
+    CompleteWaiters();
+    lock.lock();
+  }
 }
 
 void Log::Impl::ReleaseReserve() {
